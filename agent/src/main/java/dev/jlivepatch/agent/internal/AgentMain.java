@@ -1,0 +1,32 @@
+package dev.jlivepatch.agent.internal;
+
+import dev.jlivepatch.agent.internal.core.Livepatch;
+import dev.jlivepatch.agent.internal.log.Log;
+import dev.jlivepatch.agent.internal.manage.Control;
+import dev.jlivepatch.agent.internal.patch.PatchException;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+
+/** Starts the core (once per JVM), registers the MBean, and applies the options. */
+public final class AgentMain {
+
+    private AgentMain() {
+    }
+
+    public static void start(String text, Instrumentation inst) {
+        Options options = Options.parse(text);
+        for (String u : options.unknown()) {
+            Log.warn("ignoring unknown agent option '" + u + "'");
+        }
+        Livepatch core = Livepatch.start(inst);
+        Control.register(core);
+        for (String jar : options.patches()) {
+            try {
+                core.load(Path.of(jar));
+            } catch (PatchException e) {
+                // Already logged as "failed to enable patch"; a bad patch never stops the application.
+                Log.debug("patch " + jar + " refused: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.jlivepatch.agent.internal.weave;
+
+import java.util.function.ToIntFunction;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Weaves dispatch stubs into the entry of patched methods (the kernel's ftrace
+ * call site), and optionally a call to {@code Dispatch.classInit} at the start
+ * of the class initialiser. A stub is:
+ *
+ * <pre>
+ *   entry = invokedynamic Dispatch.link  |  Dispatch.select(id)
+ *   if (entry != null) return ((Call$shape) entry).call(this, args...);
+ *   ...original body...
+ * </pre>
+ *
+ * The stub adds no local variable and leaves the original body untouched, so
+ * the class's other methods and frames stay as they were.
+ */
+public final class StubWeaver {
+    private static final String DISPATCH = Shape.RUNTIME + "Dispatch";
+    private static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC, DISPATCH, "link",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
+    private static final int INDY_VERSION = 51;
+    private static final int FRAMES_VERSION = 50;
+
+    /** How a class's stubs reach their func sites. */
+    public enum Mode {
+        /** {@code invokedynamic}, constant-folded outside transitions. */
+        INDY,
+        /** A static call with the site's number: bootstrap and platform classes, old class files. */
+        STATIC
+    }
+
+    private StubWeaver() {
+    }
+
+    /** The major version of a class file. */
+    public static int version(byte[] classFile) {
+        return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
+    }
+
+    /** Whether a class of this loader and version must use {@link Mode#STATIC} stubs. */
+    public static Mode mode(ClassLoader loader, byte[] classFile) {
+        boolean systemClass = loader == null || loader == ClassLoader.getPlatformClassLoader();
+        return systemClass || version(classFile) < INDY_VERSION ? Mode.STATIC : Mode.INDY;
+    }
+
+    /**
+     * Weaves a class.
+     *
+     * @param classFile the class as the JVM would define it
+     * @param stubs keys ({@code name(desc)ret}) of the methods to stub
+     * @param mode how stubs reach their sites
+     * @param number gives the site number of a key, for {@link Mode#STATIC}
+     * @param initHook whether to call {@code Dispatch.classInit} first in {@code <clinit>}
+     * @return the woven class file
+     */
+    public static byte[] weave(byte[] classFile, Iterable<String> stubs, Mode mode, ToIntFunction<String> number,
+                               boolean initHook) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        stubs.forEach(keys::add);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            private String owner;
+            private int version;
+            private boolean sawInit;
+
+            @Override
+            public void visit(int v, int access, String name, String sig, String sup, String[] itfs) {
+                owner = name;
+                version = v & 0xffff;
+                super.visit(v, access, name, sig, sup, itfs);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                MethodVisitor mv = super.visitMethod(access, name, desc, sig, ex);
+                if (name.equals("<clinit>")) {
+                    sawInit = true;
+                    return initHook && version >= 49 ? new InitHook(mv, owner) : mv;
+                }
+                String key = name + desc;
+                if (!keys.contains(key) || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    return mv;
+                }
+                int id = mode == Mode.STATIC ? number.applyAsInt(key) : -1;
+                return new Stub(mv, owner, access, desc, key, id, version >= FRAMES_VERSION);
+            }
+
+            @Override
+            public void visitEnd() {
+                if (initHook && !sawInit && version >= 49) {
+                    MethodVisitor mv = new InitHook(super.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null),
+                            owner);
+                    mv.visitCode();
+                    mv.visitInsn(Opcodes.RETURN);
+                    mv.visitMaxs(0, 0);
+                    mv.visitEnd();
+                }
+                super.visitEnd();
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+
+    /** The stub at a method's entry. */
+    private static final class Stub extends MethodVisitor {
+        private final String owner;
+        private final int access;
+        private final String desc;
+        private final String key;
+        private final int id;
+        private final boolean frames;
+
+        Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, boolean frames) {
+            super(Opcodes.ASM9, mv);
+            this.owner = owner;
+            this.access = access;
+            this.desc = desc;
+            this.key = key;
+            this.id = id;
+            this.frames = frames;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
+            Shape shape = Shape.of(isStatic, desc);
+            Type method = Type.getMethodType(desc);
+            Label callStart = new Label();
+            Label callEnd = new Label();
+            Label handler = new Label();
+            if (id < 0) {
+                visitInvokeDynamicInsn("jlivepatch", "()Ljava/lang/Object;", LINK, key);
+            } else {
+                visitTryCatchBlock(callStart, callEnd, handler, null);
+                visitLdcInsn(id);
+                visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "enter", "(I)Ljava/lang/Object;", false);
+            }
+            visitInsn(Opcodes.DUP);
+            Label original = new Label();
+            visitJumpInsn(Opcodes.IFNULL, original);
+            visitTypeInsn(Opcodes.CHECKCAST, shape.interfaceName());
+            int slot = 0;
+            if (!isStatic) {
+                visitVarInsn(Opcodes.ALOAD, slot++);
+            }
+            for (Type a : method.getArgumentTypes()) {
+                visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+                slot += a.getSize();
+            }
+            visitLabel(callStart);
+            visitMethodInsn(Opcodes.INVOKEINTERFACE, shape.interfaceName(), "call", shape.callDesc(), true);
+            visitLabel(callEnd);
+            if (id >= 0) {
+                visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "exit", "()V", false);
+            }
+            Type ret = method.getReturnType();
+            if (!Shape.erase(ret).equals(ret)) {
+                visitTypeInsn(Opcodes.CHECKCAST, ret.getSort() == Type.ARRAY ? ret.getDescriptor() : ret.getInternalName());
+            }
+            visitInsn(ret.getOpcode(Opcodes.IRETURN));
+            Object[] locals = initialLocals(isStatic, method);
+            if (id >= 0) {
+                // The replacement threw: leave the site, rethrow.
+                visitLabel(handler);
+                if (frames) {
+                    visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+                }
+                visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "exit", "()V", false);
+                visitInsn(Opcodes.ATHROW);
+            }
+            visitLabel(original);
+            if (frames) {
+                visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Object"});
+            }
+            visitInsn(Opcodes.POP);
+        }
+
+        private Object[] initialLocals(boolean isStatic, Type method) {
+            Type[] args = method.getArgumentTypes();
+            Object[] locals = new Object[args.length + (isStatic ? 0 : 1)];
+            int i = 0;
+            if (!isStatic) {
+                locals[i++] = owner;
+            }
+            for (Type a : args) {
+                locals[i++] = switch (a.getSort()) {
+                    case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+                    case Type.LONG -> Opcodes.LONG;
+                    case Type.FLOAT -> Opcodes.FLOAT;
+                    case Type.DOUBLE -> Opcodes.DOUBLE;
+                    case Type.ARRAY -> a.getDescriptor();
+                    default -> a.getInternalName();
+                };
+            }
+            return locals;
+        }
+    }
+
+    /** {@code Dispatch.classInit(Owner.class)} first in the class initialiser. */
+    private static final class InitHook extends MethodVisitor {
+        private final String owner;
+
+        InitHook(MethodVisitor mv, String owner) {
+            super(Opcodes.ASM9, mv);
+            this.owner = owner;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            visitLdcInsn(Type.getObjectType(owner));
+            visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "classInit", "(Ljava/lang/Class;)V", false);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jlivepatch.runtime;
+
+/**
+ * The agent's side of the stubs: finds the func site of a woven method and
+ * runs the patch work that must happen as a target class initialises.
+ */
+public interface Linker {
+
+    /**
+     * Returns the func site of a woven method.
+     *
+     * @param owner the class that declares the method
+     * @param method the method's name and descriptor, as {@code name(desc)ret}
+     * @return its func site, never {@code null}
+     */
+    FuncSite site(Class<?> owner, String method);
+
+    /**
+     * Called first thing in the class initialiser of a target that loaded
+     * after a patch (the kernel's module coming): runs the pre-patch
+     * callbacks and switches the class's func sites to the patch.
+     *
+     * @param owner the class being initialised
+     * @throws LinkageError to refuse the class
+     */
+    void classInit(Class<?> owner);
+}
