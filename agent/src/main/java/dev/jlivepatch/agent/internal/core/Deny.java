@@ -13,7 +13,8 @@ final class Deny {
             "java.lang.ClassValue", "java.lang.Thread", "java.lang.ThreadLocal", "java.lang.System",
             "java.lang.StackWalker");
     private static final String[] PACKAGES = {"java.lang.invoke.", "java.lang.ref.", "java.lang.reflect.",
-        "jdk.internal.", "sun.", "dev.jlivepatch."};
+        "jdk.internal.", "sun.", "dev.jlivepatch.runtime.", "dev.jlivepatch.api.", "dev.jlivepatch.agent.",
+        "dev.jlivepatch.internal."};
 
     private Deny() {
     }
