@@ -24,8 +24,7 @@ public final class AgentMain {
             try {
                 core.load(Path.of(jar));
             } catch (PatchException e) {
-                // Already logged as "failed to enable patch"; a bad patch never stops the application.
-                Log.debug("patch " + jar + " refused: " + e.getMessage());
+                // Already logged with its reason; a bad patch never stops the application.
             }
         }
     }

@@ -76,16 +76,26 @@ public final class Livepatch implements Linker {
 
     /** Reads a patch jar, registers it on top of the stack and enables it: the kernel's insmod. */
     public Patch load(Path jar) throws PatchException {
-        PatchJar pj = PatchJarReader.read(jar);
+        PatchJar pj;
+        try {
+            pj = PatchJarReader.read(jar);
+        } catch (PatchException e) {
+            Log.error("failed to load patch jar " + jar + ": " + e.getMessage());
+            throw e;
+        }
         lock.lock();
         try {
+            String refusal = null;
             if (find(pj.id()) != null) {
-                throw new PatchException("patch '" + pj.id() + "' is already loaded; disable and remove it first"
-                        + " (or give the new one another Livepatch-Id)");
+                refusal = "patch '" + pj.id() + "' is already loaded; disable and remove it first"
+                        + " (or give the new one another Livepatch-Id)";
+            } else if (pj.replace()) {
+                refusal = "patch '" + pj.id() + "': Livepatch-Replace (atomic replace) is not supported"
+                        + " by this version of jlivepatch";
             }
-            if (pj.replace()) {
-                throw new PatchException("patch '" + pj.id() + "': Livepatch-Replace (atomic replace) is not supported"
-                        + " by this version of jlivepatch");
+            if (refusal != null) {
+                Log.error("failed to enable patch '" + pj.id() + "': " + refusal);
+                throw new PatchException(refusal);
             }
             Patch p = new Patch(pj);
             patches.add(p);
