@@ -6,6 +6,8 @@ import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.patch.PatchJarReader;
+import dev.jlivepatch.agent.internal.patch.Resolver;
+import dev.jlivepatch.agent.internal.patch.TargetShape;
 import dev.jlivepatch.agent.internal.weave.StubWeaver;
 import dev.jlivepatch.api.State;
 import dev.jlivepatch.runtime.Dispatch;
@@ -194,6 +196,7 @@ public final class Livepatch implements Linker {
         Class<?>[] loaded = env.instrumentation().getAllLoadedClasses();
         for (PatchClass pc : p.jar().patchClasses()) {
             Deny.check(p, pc.target());
+            checkNotLoaded(p, pc, loaded);
             for (Class<?> c : loaded) {
                 if (!c.getName().equals(pc.target()) || !pc.matchesLoader(c.getClassLoader())
                         || c.getClassLoader() instanceof PatchClassLoader) {
@@ -210,6 +213,28 @@ public final class Livepatch implements Linker {
             }
         }
         return out;
+    }
+
+    /**
+     * Checks a patch class against its target's class file when the target is
+     * not loaded yet but the system class loader can see it, so that a patch
+     * that could never apply is refused as a whole now rather than refusing
+     * the class when it loads. Targets of other loaders are checked as they load.
+     */
+    private static void checkNotLoaded(Patch p, PatchClass pc, Class<?>[] loaded) throws PatchException {
+        for (Class<?> c : loaded) {
+            if (c.getName().equals(pc.target())) {
+                return;
+            }
+        }
+        String resource = pc.target().replace('.', '/') + ".class";
+        try (java.io.InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream(resource)) {
+            if (in != null) {
+                Resolver.resolve(p.id(), pc, TargetShape.of(in.readAllBytes()));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            Log.debug("cannot read " + resource + " to check it early: " + e);
+        }
     }
 
     /** Runs the pre-patch callbacks in order; on a failure undoes the ones that ran and refuses the patch. */
