@@ -27,7 +27,7 @@ final class Binding implements PatchTarget {
     private final Class<?> target;
     private final Class<?> patchType;
     private final Map<String, Object> bridges = new LinkedHashMap<>();
-    private final boolean loading;
+    private volatile boolean loading;
 
     private Binding(Patch patch, PatchClass patchClass, Class<?> target, Class<?> patchType, boolean loading) {
         this.patch = patch;
@@ -141,6 +141,11 @@ final class Binding implements PatchTarget {
     @Override
     public boolean loading() {
         return loading;
+    }
+
+    /** The class has finished coming: later callbacks see it as loaded. */
+    void loaded() {
+        loading = false;
     }
 
     @Override

@@ -174,10 +174,10 @@ public final class Livepatch implements Linker {
                         + patches.get(i).id() + "' below it on the stack is disabled; enable that one first");
             }
         }
-        checkStates(p);
         Log.info("enabling patch '" + p.id() + "'");
         publishTargets(p);
         try {
+            checkStates(p);
             List<Binding> bindings = prepare(p);
             Log.info("'" + p.id() + "': initializing patching transition");
             List<Binding> ready = prePatch(p, bindings);
@@ -185,7 +185,9 @@ public final class Livepatch implements Linker {
             transitions.patch(p, ready, this);
         } catch (PatchException e) {
             publishTargets(null);
-            Log.error("failed to enable patch '" + p.id() + "': " + e.getMessage());
+            if (!e.isLogged()) {
+                Log.error("failed to enable patch '" + p.id() + "': " + e.getMessage());
+            }
             throw e;
         }
     }
@@ -245,16 +247,19 @@ public final class Livepatch implements Linker {
                 b.run(Callback.Kind.PRE_PATCH);
                 done.add(b);
             } catch (Binding.CallbackFailure f) {
+                // The kernel's order: the failure, the refusal, then the cancelled transition.
+                PatchException refused = new PatchException("patch '" + p.id() + "': " + f.getMessage()
+                        + " for target '" + b.target().getName() + "'", f.getCause());
                 Log.error("pre-patch callback failed for target '" + b.target().getName() + "'");
                 Log.error(f.getMessage());
+                Log.error("failed to enable patch '" + p.id() + "': " + refused.getMessage());
+                Log.info("'" + p.id() + "': canceling patching transition, going to unpatch");
+                Log.info("'" + p.id() + "': completing unpatching transition");
                 for (Binding d : done) {
                     runQuietly(d, Callback.Kind.POST_UNPATCH);
                 }
-                Log.info("'" + p.id() + "': canceling patching transition, going to unpatch");
-                Log.info("'" + p.id() + "': completing unpatching transition");
                 Log.info("'" + p.id() + "': unpatching complete");
-                throw new PatchException("patch '" + p.id() + "': " + f.getMessage() + " for target '"
-                        + b.target().getName() + "'", f.getCause());
+                throw refused.logged();
             }
         }
         return done;
@@ -330,6 +335,8 @@ public final class Livepatch implements Linker {
                 bindings.add(b);
             }
         }
+        // Callbacks run in the jar's order of patch classes, as they did on enable.
+        bindings.sort(Comparator.comparingInt(b -> p.jar().patchClasses().indexOf(b.patchClass())));
         transitions.unpatch(p, bindings, this);
     }
 

@@ -47,6 +47,7 @@ final class Transitions {
         switchAll(core, bindings, List.of());
         for (Binding b : bindings) {
             Livepatch.runQuietly(b, Callback.Kind.POST_PATCH);
+            b.loaded();
         }
     }
 

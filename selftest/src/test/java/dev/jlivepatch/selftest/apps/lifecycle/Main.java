@@ -1,0 +1,198 @@
+package dev.jlivepatch.selftest.apps.lifecycle;
+
+import dev.jlivepatch.api.Shadow;
+import dev.jlivepatch.selftest.apps.Ctl;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The lifecycle scenarios' application. It runs its arguments as steps, in
+ * order, and prints what it observes as {@code OUT} lines; the step itself is
+ * echoed as {@code OUT % ...} where it changes something, as the kernel's
+ * selftests echo their commands into dmesg.
+ *
+ * <ul>
+ *   <li>{@code target}, {@code late}: call {@code work()} of {@link Target} / {@link Late}
+ *       (the first call loads and initialises the class); an error is printed, not thrown;</li>
+ *   <li>{@code set:KEY=VALUE}: a system property (the patches' callbacks read
+ *       {@code pre_patch_ret.<Class>}: {@code false} or {@code throw});</li>
+ *   <li>{@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID}: drive the agent's MBean;</li>
+ *   <li>{@code jar:PATH}: the plugin jar; {@code loader:NAME}: a new class loader of that name over
+ *       it, defining and initialising {@code Plugin}; {@code plugin:NAME}: call {@code Plugin.work()}
+ *       in that loader; {@code unload:NAME}: drop the loader and collect it; {@code unload:NAME:TEXT}:
+ *       then wait (5 s at most) for a new line of the agent's log (written on another thread) that
+ *       contains TEXT, so that it comes before the outcome;</li>
+ *   <li>{@code box:NAME}, {@code describe:NAME}, {@code close:NAME}, {@code shadow:NAME:ID}: {@link Box}
+ *       objects and their shadow variables.</li>
+ * </ul>
+ */
+public final class Main {
+    private static final String PLUGIN = "dev.jlivepatch.selftest.apps.lifecycle.plugin.Plugin";
+    private static final Map<String, URLClassLoader> LOADERS = new HashMap<>();
+    private static final Map<String, Box> BOXES = new HashMap<>();
+    private static final Tee LOG = new Tee(System.err);
+    private static Path pluginJar;
+    private static int awaited;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setErr(new PrintStream(LOG, true, StandardCharsets.UTF_8));
+        for (String step : args) {
+            int colon = step.indexOf(':');
+            String op = colon < 0 ? step : step.substring(0, colon);
+            String arg = colon < 0 ? "" : step.substring(colon + 1);
+            switch (op) {
+                case "target" -> callTarget();
+                case "late" -> callLate();
+                case "set" -> {
+                    Ctl.out("% set " + arg);
+                    int eq = arg.indexOf('=');
+                    System.setProperty(arg.substring(0, eq), arg.substring(eq + 1));
+                }
+                case "load" -> {
+                    Ctl.out("% load " + Path.of(arg).getFileName());
+                    Ctl.load(arg);
+                }
+                case "enable", "disable", "remove" -> {
+                    Ctl.out("% " + op + " " + arg);
+                    Ctl.op(op, arg);
+                }
+                case "jar" -> pluginJar = Path.of(arg);
+                case "loader" -> newLoader(arg);
+                case "plugin" -> callPlugin(arg);
+                case "unload" -> unload(arg);
+                case "box" -> BOXES.put(arg, new Box(arg));
+                case "describe" -> Ctl.out(BOXES.get(arg).describe());
+                case "close" -> {
+                    Ctl.out("% close " + arg);
+                    BOXES.get(arg).close();
+                }
+                case "shadow" -> {
+                    String[] nameId = arg.split(":");
+                    Object value = Shadow.get(BOXES.get(nameId[0]), Long.parseLong(nameId[1]));
+                    Ctl.out("shadow " + arg + " = " + (value instanceof int[] ? "seen " + ((int[]) value)[0] : value));
+                }
+                default -> throw new IllegalArgumentException("unknown step " + step);
+            }
+        }
+        Ctl.out("done");
+    }
+
+    private static void callTarget() {
+        try {
+            Ctl.out("Target.work: " + Target.work());
+        } catch (Throwable t) {
+            Ctl.out("Target: " + t);
+        }
+    }
+
+    private static void callLate() {
+        try {
+            Ctl.out("Late.work: " + Late.work());
+        } catch (Throwable t) {
+            Ctl.out("Late: " + t);
+        }
+    }
+
+    private static void newLoader(String name) throws Exception {
+        Ctl.out("% loader " + name);
+        URLClassLoader loader = new URLClassLoader(name, new URL[] {pluginJar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+        LOADERS.put(name, loader);
+        try {
+            Class.forName(PLUGIN, true, loader);
+        } catch (Throwable t) {
+            Ctl.out("Plugin@" + name + ": " + t);
+        }
+    }
+
+    private static void callPlugin(String name) throws Exception {
+        Class<?> c = Class.forName(PLUGIN, false, LOADERS.get(name));
+        try {
+            Ctl.out("Plugin@" + name + ".work: " + c.getMethod("work").invoke(null));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Ctl.out("Plugin@" + name + ": " + e.getCause());
+        }
+    }
+
+    private static void unload(String arg) throws Exception {
+        int colon = arg.indexOf(':');
+        String name = colon < 0 ? arg : arg.substring(0, colon);
+        Ctl.out("% unload " + name);
+        WeakReference<ClassLoader> ref = drop(name);
+        for (int i = 0; i < 100 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        if (ref.get() != null) {
+            Ctl.out("loader " + name + " still reachable after 100 GCs");
+            return;
+        }
+        if (colon >= 0) {
+            await(arg.substring(colon + 1));
+        }
+        Ctl.out("loader " + name + " collected");
+    }
+
+    private static WeakReference<ClassLoader> drop(String name) throws IOException {
+        URLClassLoader loader = LOADERS.remove(name);
+        loader.close();
+        return new WeakReference<>(loader);
+    }
+
+    /** Waits for the agent to log a line containing the text, after those awaited before. */
+    private static void await(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int at = LOG.text().indexOf(text, awaited);
+            if (at >= 0) {
+                awaited = at + text.length();
+                return;
+            }
+            Thread.sleep(10);
+        }
+        Ctl.out("timed out waiting for a log line containing '" + text + "'");
+    }
+
+    /** Standard error, also kept, so that the application can wait for the agent's log lines. */
+    private static final class Tee extends OutputStream {
+        private final PrintStream out;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+
+        Tee(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            out.write(b);
+            kept.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            out.write(b, off, len);
+            kept.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        synchronized String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.jlivepatch.selftest.lifecycle;
+
+import static dev.jlivepatch.selftest.lifecycle.Fixtures.expectEvents;
+import static dev.jlivepatch.selftest.lifecycle.Fixtures.run;
+
+import dev.jlivepatch.selftest.harness.Jdk;
+import dev.jlivepatch.selftest.harness.Run;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The kernel's callback selftests (test-callbacks.sh), ported: the order of
+ * the four callbacks around the transitions, targets loading after their
+ * patch (module coming), and pre-patch callbacks that refuse a patch or a
+ * loading class. Transitions switch every thread at once today, so the
+ * scenarios that need a stalled transition (TEST8, TEST9) are not here.
+ */
+class CallbacksTest {
+    private static final String TARGET = "dev.jlivepatch.selftest.apps.lifecycle.Target";
+    private static final String LATE = "dev.jlivepatch.selftest.apps.lifecycle.Late";
+    private static final String CALLBACK = "dev.jlivepatch.selftest.patches.lifecycle.callbacks.";
+
+    /** TEST1: target loaded, patch loaded, disabled, removed. */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void targetLoadedBeforePatch(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test1-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+
+        Run r = run(jdk, "", app, "target", "load:" + cb, "target", "disable:cb", "target", "remove:cb", "late");
+        expectEvents(r,
+                "OUT Target: clinit",
+                "OUT Target.work: original",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT Target.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT Target.work: original",
+                "OUT % remove cb",
+                "OUT Late: clinit",
+                "OUT Late.work: original",
+                "OUT done");
+    }
+
+    /**
+     * TEST2 and TEST4: the patch is enabled at startup, its targets load later;
+     * each is patched as it loads, its callbacks running before its own class
+     * initialiser.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void targetLoadsAfterPatch(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test2-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+
+        Run r = run(jdk, "patch=" + cb, app, "target", "target", "disable:cb", "late", "enable:cb", "disable:cb");
+        expectEvents(r,
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "livepatch: 'cb': patching complete",
+                "livepatch: applying patch 'cb' to loading class '" + TARGET + "'",
+                "OUT cb: pre_patch_callback: Target -> loading, work()=original",
+                "OUT cb: post_patch_callback: Target -> loading, work()=patched",
+                "OUT Target: clinit",
+                "OUT Target.work: patched",
+                "OUT Target.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                // disabled: a target loading now is left alone
+                "OUT Late: clinit",
+                "OUT Late.work: original",
+                // enabled again: both targets are loaded now
+                "OUT % enable cb",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Late -> loaded, work()=original",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Late -> loaded, work()=patched",
+                "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Late -> loaded, work()=patched",
+                "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT done");
+    }
+
+    /**
+     * TEST6: a pre-patch callback of a loaded target fails (returns false, then
+     * throws): the patch is refused, the targets whose pre-patch callback ran
+     * get their post-unpatch callback, and nothing changes in the application.
+     * Once the callback agrees, the same jar loads.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void failingPrePatchRefusesPatch(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test6-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+
+        Run r = run(jdk, "", app, "late", "target",
+                "set:pre_patch_ret.Target=false", "load:" + cb, "late", "target",
+                "set:pre_patch_ret.Target=throw", "load:" + cb, "late", "target",
+                "set:pre_patch_ret.Target=true", "load:" + cb, "late", "target");
+        String falseReason = "pre-patch callback " + CALLBACK + "TargetPatch.prePatch returned false";
+        String threwReason = "pre-patch callback " + CALLBACK + "TargetPatch.prePatch threw"
+                + " java.lang.IllegalStateException: injected failure";
+        expectEvents(r,
+                "OUT Late: clinit",
+                "OUT Late.work: original",
+                "OUT Target: clinit",
+                "OUT Target.work: original",
+                "OUT % set pre_patch_ret.Target=false",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Late -> loaded, work()=original",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: pre-patch callback failed for target '" + TARGET + "'",
+                "livepatch: " + falseReason,
+                "livepatch: failed to enable patch 'cb': patch 'cb': " + falseReason + " for target '" + TARGET + "'",
+                "livepatch: 'cb': canceling patching transition, going to unpatch",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT refused: patch 'cb': " + falseReason + " for target '" + TARGET + "'",
+                "OUT Late.work: original",
+                "OUT Target.work: original",
+                "OUT % set pre_patch_ret.Target=throw",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Late -> loaded, work()=original",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: pre-patch callback failed for target '" + TARGET + "'",
+                "livepatch: " + threwReason,
+                "livepatch: failed to enable patch 'cb': patch 'cb': " + threwReason + " for target '" + TARGET + "'",
+                "livepatch: 'cb': canceling patching transition, going to unpatch",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT refused: patch 'cb': " + threwReason + " for target '" + TARGET + "'",
+                "OUT Late.work: original",
+                "OUT Target.work: original",
+                // the refused patch left nothing behind: the same jar (same id) loads now
+                "OUT % set pre_patch_ret.Target=true",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Late -> loaded, work()=original",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Late -> loaded, work()=patched",
+                "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT Late.work: patched",
+                "OUT Target.work: patched",
+                "OUT done");
+    }
+
+    /**
+     * TEST7: a pre-patch callback fails for a class loading after the patch:
+     * that class is refused (the application gets an error where it touches
+     * it), and the patch stays enabled for its other targets.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void failingPrePatchRefusesLoadingClass(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test7-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+
+        Run r = run(jdk, "patch=" + cb, app, "target", "set:pre_patch_ret.Late=false", "late", "late", "target",
+                "disable:cb", "target");
+        String refusal = "patch 'cb' failed for class '" + LATE + "', refusing to load class '" + LATE + "'";
+        expectEvents(r,
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "livepatch: 'cb': patching complete",
+                "livepatch: applying patch 'cb' to loading class '" + TARGET + "'",
+                "OUT cb: pre_patch_callback: Target -> loading, work()=original",
+                "OUT cb: post_patch_callback: Target -> loading, work()=patched",
+                "OUT Target: clinit",
+                "OUT Target.work: patched",
+                "OUT % set pre_patch_ret.Late=false",
+                "livepatch: applying patch 'cb' to loading class '" + LATE + "'",
+                "OUT cb: pre_patch_callback: Late -> loading, work()=original",
+                "livepatch: pre-patch callback failed for target '" + LATE + "'",
+                "livepatch: " + refusal,
+                // the class's own initialiser never ran
+                "OUT Late: java.lang.LinkageError: " + refusal + ": pre-patch callback " + CALLBACK
+                        + "LatePatch.prePatch returned false",
+                "OUT Late: java.lang.NoClassDefFoundError: Could not initialize class " + LATE,
+                // still enabled for its other target
+                "OUT Target.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT Target.work: original",
+                "OUT done");
+    }
+
+    /** TEST10: two stacked patches with callbacks, enabled and disabled in stack order. */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void stackedPatches(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test10-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+        Path cb2 = Fixtures.patch(dir, "cb2", "callbacks2");
+
+        Run r = run(jdk, "", app, "target", "load:" + cb, "target", "load:" + cb2, "target", "disable:cb",
+                "disable:cb2", "target", "disable:cb", "target");
+        expectEvents(r,
+                "OUT Target: clinit",
+                "OUT Target.work: original",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT Target.work: patched",
+                "OUT % load cb2.jar",
+                "livepatch: enabling patch 'cb2'",
+                "livepatch: 'cb2': initializing patching transition",
+                "OUT cb2: pre_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb2': starting patching transition",
+                "livepatch: 'cb2': completing patching transition",
+                "OUT cb2: post_patch_callback: Target -> loaded, work()=patched2",
+                "livepatch: 'cb2': patching complete",
+                "OUT Target.work: patched2",
+                "OUT % disable cb",
+                "OUT refused: patch 'cb' cannot be disabled while patch 'cb2' above it on the stack is enabled;"
+                        + " disable that one first",
+                "OUT % disable cb2",
+                "livepatch: 'cb2': initializing unpatching transition",
+                "OUT cb2: pre_unpatch_callback: Target -> loaded, work()=patched2",
+                "livepatch: 'cb2': starting unpatching transition",
+                "livepatch: 'cb2': completing unpatching transition",
+                "OUT cb2: post_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb2': unpatching complete",
+                "OUT Target.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT Target.work: original",
+                "OUT done");
+    }
+}
