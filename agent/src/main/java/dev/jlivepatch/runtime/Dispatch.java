@@ -13,7 +13,9 @@ import java.lang.invoke.MethodType;
  *   <li>a static call to {@link #enter(int)}: for classes of the bootstrap and
  *       platform loaders, whose stubs must not depend on {@code java.lang.invoke}
  *       (patching a class that the method-handle machinery uses would recurse
- *       while linking), and for class files too old for {@code invokedynamic}.</li>
+ *       while linking);</li>
+ *   <li>a static call to {@link #select(int)}: for application class files too
+ *       old for {@code invokedynamic}.</li>
  * </ul>
  */
 public final class Dispatch {
@@ -82,7 +84,18 @@ public final class Dispatch {
     }
 
     /**
-     * What static stubs call on entry: the entry to run for numbered site
+     * What the stubs of application class files too old for
+     * {@code invokedynamic} call: the entry to run for numbered site {@code id}.
+     *
+     * @param id the site's number
+     * @return a bridge, or {@code null} to run the original body
+     */
+    public static Object select(int id) {
+        return numbered[id].select();
+    }
+
+    /**
+     * What the stubs of bootstrap and platform classes call on entry: the entry to run for numbered site
      * {@code id}. A thread that re-enters a site while it runs that site's
      * replacement gets the original body: the replacement of a JDK method may
      * itself use that method (directly, or through the JVM's linkage of the
@@ -107,7 +120,7 @@ public final class Dispatch {
         return entry;
     }
 
-    /** What static stubs call when the replacement returns or throws. */
+    /** What guarded stubs call when the replacement returns or throws. */
     public static void exit() {
         ACTIVE.get().depth--;
     }

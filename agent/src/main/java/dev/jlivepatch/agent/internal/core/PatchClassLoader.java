@@ -27,7 +27,7 @@ final class PatchClassLoader extends ClassLoader {
     }
 
     private final PatchJar jar;
-    private final Set<String> targets = new HashSet<>();
+    private final Set<String> targetPackages = new HashSet<>();
     private final Map<String, Map<String, PatchClassRewriter.Access>> accessors = new HashMap<>();
     private final Map<String, Set<String>> exposed = new HashMap<>();
 
@@ -35,7 +35,8 @@ final class PatchClassLoader extends ClassLoader {
         super("jlivepatch:" + jar.id(), parent);
         this.jar = jar;
         for (PatchClass pc : jar.patchClasses()) {
-            targets.add(pc.target().replace('.', '/'));
+            String internal = pc.target().replace('.', '/');
+            targetPackages.add(internal.substring(0, Math.max(0, internal.lastIndexOf('/'))));
             Map<String, PatchClassRewriter.Access> mine = accessors.computeIfAbsent(pc.name(), k -> new HashMap<>());
             for (Accessor a : pc.accessors()) {
                 mine.put(a.method() + a.desc(), new PatchClassRewriter.Access(a.member(), a.owner(), a.field()));
@@ -66,8 +67,8 @@ final class PatchClassLoader extends ClassLoader {
                 if (StubWeaver.version(bytes) < 52) {
                     throw new ClassFormatError(name + ": patch classes must be compiled for Java 8 or later");
                 }
-                byte[] rewritten = PatchClassRewriter.rewrite(bytes, accessors.getOrDefault(internal, Map.of()), targets,
-                        exposed.getOrDefault(internal, Set.of()));
+                byte[] rewritten = PatchClassRewriter.rewrite(bytes, accessors.getOrDefault(internal, Map.of()),
+                        this::reroute, exposed.getOrDefault(internal, Set.of()));
                 c = defineClass(name, rewritten, 0, rewritten.length);
             }
             if (resolve) {
@@ -75,6 +76,17 @@ final class PatchClassLoader extends ClassLoader {
             }
             return c;
         }
+    }
+
+    /**
+     * Whether patch code reaches members of {@code owner} through
+     * {@code Access}: the targets and the other classes of their packages,
+     * which this loader's classes cannot reach directly (another runtime
+     * package), except the jar's own classes.
+     */
+    private boolean reroute(String owner) {
+        String pkg = owner.substring(0, Math.max(0, owner.lastIndexOf('/')));
+        return targetPackages.contains(pkg) && !jar.classes().containsKey(owner);
     }
 
     /** Defines a generated bridge class. */

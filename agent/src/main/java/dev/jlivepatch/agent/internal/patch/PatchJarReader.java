@@ -59,9 +59,17 @@ public final class PatchJarReader {
             List<PatchClass> patchClasses = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
                 PatchClass pc = parse(e.getKey(), e.getValue());
-                if (pc != null) {
-                    patchClasses.add(pc);
+                if (pc == null) {
+                    continue;
                 }
+                for (PatchClass other : patchClasses) {
+                    if (other.target().equals(pc.target()) && other.loader().equals(pc.loader())) {
+                        throw new PatchException("patch '" + id + "': " + other.binaryName() + " and "
+                                + pc.binaryName() + " both patch " + pc.target()
+                                + "; put everything for one target class in one @Patch class");
+                    }
+                }
+                patchClasses.add(pc);
             }
             if (patchClasses.isEmpty()) {
                 throw new PatchException("patch '" + id + "': no class of the jar is annotated @Patch");

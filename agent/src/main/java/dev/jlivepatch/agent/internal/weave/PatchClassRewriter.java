@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal.weave;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -17,7 +18,9 @@ import org.objectweb.asm.Type;
  * {@code invokedynamic} call sites that {@code dev.jlivepatch.runtime.Access}
  * links once to a constant method handle with the target's private access. The
  * patch class lives in its own class loader, so without this even the
- * target's package-private members would be out of reach.
+ * target's package-private members would be out of reach. The same holds for
+ * members of the other classes of a target's package; naming a package-private
+ * class itself ({@code new}, casts) cannot be rerouted and fails at run time.
  */
 public final class PatchClassRewriter {
     private static final Handle MEMBER = new Handle(Opcodes.H_INVOKESTATIC, Shape.RUNTIME + "Access", "member",
@@ -36,11 +39,11 @@ public final class PatchClassRewriter {
     /**
      * @param classFile the patch jar's class
      * @param accessors accessor methods of this class, by {@code name + desc}
-     * @param targets internal names of the jar's target classes
+     * @param reroute which owners (internal names) are reached through {@code Access}
      * @param exposed methods ({@code name + desc}) to make package-visible for bridges
      * @return the rewritten class file
      */
-    public static byte[] rewrite(byte[] classFile, Map<String, Access> accessors, Set<String> targets,
+    public static byte[] rewrite(byte[] classFile, Map<String, Access> accessors, Predicate<String> reroute,
                                  Set<String> exposed) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
@@ -62,7 +65,7 @@ public final class PatchClassRewriter {
                         Access acc = owner.equals(self) && op == Opcodes.INVOKESTATIC ? accessors.get(n + d) : null;
                         if (acc != null) {
                             indy(this, acc.member(), d, acc.owner(), acc.field() ? FIELD : METHOD);
-                        } else if (targets.contains(owner) && !n.equals("<init>") && op != Opcodes.INVOKESPECIAL) {
+                        } else if (reroute.test(owner) && !n.equals("<init>") && op != Opcodes.INVOKESPECIAL) {
                             String type = op == Opcodes.INVOKESTATIC ? d : "(L" + owner + ";" + d.substring(1);
                             indy(this, n, type, owner.replace('/', '.'), METHOD);
                         } else {
@@ -72,7 +75,7 @@ public final class PatchClassRewriter {
 
                     @Override
                     public void visitFieldInsn(int op, String owner, String n, String d) {
-                        if (!targets.contains(owner)) {
+                        if (!reroute.test(owner)) {
                             super.visitFieldInsn(op, owner, n, d);
                             return;
                         }

@@ -16,7 +16,7 @@ import org.objectweb.asm.Type;
  * of the class initialiser. A stub is:
  *
  * <pre>
- *   entry = invokedynamic Dispatch.link  |  Dispatch.select(id)
+ *   entry = invokedynamic Dispatch.link  |  Dispatch.enter(id)  |  Dispatch.select(id)
  *   if (entry != null) return ((Call$shape) entry).call(this, args...);
  *   ...original body...
  * </pre>
@@ -36,8 +36,13 @@ public final class StubWeaver {
     public enum Mode {
         /** {@code invokedynamic}, constant-folded outside transitions. */
         INDY,
-        /** A static call with the site's number: bootstrap and platform classes, old class files. */
-        STATIC
+        /**
+         * A static call with the site's number and a per-thread re-entry guard:
+         * classes of the bootstrap and platform loaders.
+         */
+        STATIC,
+        /** A static call with the site's number, no guard: application class files too old for indy. */
+        NUMBERED
     }
 
     private StubWeaver() {
@@ -48,10 +53,12 @@ public final class StubWeaver {
         return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
-    /** Whether a class of this loader and version must use {@link Mode#STATIC} stubs. */
+    /** How the stubs of a class of this loader and version reach their sites. */
     public static Mode mode(ClassLoader loader, byte[] classFile) {
-        boolean systemClass = loader == null || loader == ClassLoader.getPlatformClassLoader();
-        return systemClass || version(classFile) < INDY_VERSION ? Mode.STATIC : Mode.INDY;
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+            return Mode.STATIC;
+        }
+        return version(classFile) < INDY_VERSION ? Mode.NUMBERED : Mode.INDY;
     }
 
     /**
@@ -60,7 +67,7 @@ public final class StubWeaver {
      * @param classFile the class as the JVM would define it
      * @param stubs keys ({@code name(desc)ret}) of the methods to stub
      * @param mode how stubs reach their sites
-     * @param number gives the site number of a key, for {@link Mode#STATIC}
+     * @param number gives the site number of a key, for {@link Mode#STATIC} and {@link Mode#NUMBERED}
      * @param initHook whether to call {@code Dispatch.classInit} first in {@code <clinit>}
      * @return the woven class file
      */
@@ -93,8 +100,8 @@ public final class StubWeaver {
                 if (!keys.contains(key) || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
                     return mv;
                 }
-                int id = mode == Mode.STATIC ? number.applyAsInt(key) : -1;
-                return new Stub(mv, owner, access, desc, key, id, version >= FRAMES_VERSION);
+                int id = mode == Mode.INDY ? -1 : number.applyAsInt(key);
+                return new Stub(mv, owner, access, desc, key, id, mode == Mode.STATIC, version >= FRAMES_VERSION);
             }
 
             @Override
@@ -120,15 +127,18 @@ public final class StubWeaver {
         private final String desc;
         private final String key;
         private final int id;
+        private final boolean guarded;
         private final boolean frames;
 
-        Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, boolean frames) {
+        Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, boolean guarded,
+             boolean frames) {
             super(Opcodes.ASM9, mv);
             this.owner = owner;
             this.access = access;
             this.desc = desc;
             this.key = key;
             this.id = id;
+            this.guarded = guarded;
             this.frames = frames;
         }
 
@@ -143,10 +153,13 @@ public final class StubWeaver {
             Label handler = new Label();
             if (id < 0) {
                 visitInvokeDynamicInsn("jlivepatch", "()Ljava/lang/Object;", LINK, key);
-            } else {
+            } else if (guarded) {
                 visitTryCatchBlock(callStart, callEnd, handler, null);
                 visitLdcInsn(id);
                 visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "enter", "(I)Ljava/lang/Object;", false);
+            } else {
+                visitLdcInsn(id);
+                visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "select", "(I)Ljava/lang/Object;", false);
             }
             visitInsn(Opcodes.DUP);
             Label original = new Label();
@@ -163,7 +176,7 @@ public final class StubWeaver {
             visitLabel(callStart);
             visitMethodInsn(Opcodes.INVOKEINTERFACE, shape.interfaceName(), "call", shape.callDesc(), true);
             visitLabel(callEnd);
-            if (id >= 0) {
+            if (guarded) {
                 visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCH, "exit", "()V", false);
             }
             Type ret = method.getReturnType();
@@ -172,7 +185,7 @@ public final class StubWeaver {
             }
             visitInsn(ret.getOpcode(Opcodes.IRETURN));
             Object[] locals = initialLocals(isStatic, method);
-            if (id >= 0) {
+            if (guarded) {
                 // The replacement threw: leave the site, rethrow.
                 visitLabel(handler);
                 if (frames) {
