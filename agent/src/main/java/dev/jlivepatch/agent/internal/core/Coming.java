@@ -6,11 +6,8 @@ import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.Resolver;
 import dev.jlivepatch.agent.internal.patch.TargetShape;
 import dev.jlivepatch.agent.internal.weave.StubWeaver;
-import dev.jlivepatch.runtime.Dispatch;
-import dev.jlivepatch.runtime.FuncSite;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,23 +33,16 @@ final class Coming implements ClassFileTransformer {
     static final class Pending {
         final List<Patch> patches;
         final String refusal;
-        final Map<String, FuncSite> sites = new LinkedHashMap<>();
-        final Map<String, Integer> numbers = new LinkedHashMap<>();
-        final String name;
+        final Sites sites;
 
         Pending(String name, List<Patch> patches, String refusal) {
-            this.name = name;
+            this.sites = new Sites(name);
             this.patches = patches;
             this.refusal = refusal;
         }
 
         boolean has(Patch p) {
             return patches.contains(p);
-        }
-
-        int number(String key) {
-            return numbers.computeIfAbsent(key, k -> Dispatch.number(
-                    sites.computeIfAbsent(k, kk -> new FuncSite(name + "." + kk))));
         }
     }
 
@@ -80,11 +70,11 @@ final class Coming implements ClassFileTransformer {
         if (candidates.isEmpty() || loader instanceof PatchClassLoader) {
             return null;
         }
-        List<Patch> patches = new ArrayList<>();
+        Map<Patch, PatchClass> patches = new LinkedHashMap<>();
         for (Patch p : candidates) {
             PatchClass pc = Livepatch.patchClassFor(p, name, loader);
             if (pc != null) {
-                patches.add(p);
+                patches.put(p, pc);
             }
         }
         if (patches.isEmpty()) {
@@ -93,20 +83,21 @@ final class Coming implements ClassFileTransformer {
         TargetShape shape = TargetShape.of(classFile);
         Set<String> keys = new LinkedHashSet<>();
         String refusal = null;
-        for (Patch p : patches) {
+        for (Map.Entry<Patch, PatchClass> e : patches.entrySet()) {
+            Patch p = e.getKey();
             Log.info("applying patch '" + p.id() + "' to loading class '" + name + "'");
             try {
-                for (Resolver.Resolved r : Resolver.resolve(p.id(), Livepatch.patchClassFor(p, name, loader), shape)) {
+                for (Resolver.Resolved r : Resolver.resolve(p.id(), e.getValue(), shape)) {
                     keys.add(r.key());
                 }
-            } catch (PatchException e) {
+            } catch (PatchException refused) {
                 refusal = refusal(p, name);
                 Log.error(refusal);
-                Log.error(e.getMessage());
+                Log.error(refused.getMessage());
                 break;
             }
         }
-        Pending p = new Pending(name, List.copyOf(patches), refusal);
+        Pending p = new Pending(name, List.copyOf(patches.keySet()), refusal);
         synchronized (pending) {
             if (loader == null) {
                 bootPending.put(name, p);
@@ -116,7 +107,7 @@ final class Coming implements ClassFileTransformer {
         }
         core.knowTarget(name);
         return StubWeaver.weave(classFile, refusal == null ? keys : Set.of(), StubWeaver.mode(loader, classFile),
-                p::number, true);
+                p.sites::number, true);
     }
 
     /** Hands a loaded class the pending work its load left, if any. */
@@ -130,8 +121,7 @@ final class Coming implements ClassFileTransformer {
         if (p != null) {
             st.pending = p;
             st.initHooked = true;
-            st.sites.putAll(p.sites);
-            st.numbers.putAll(p.numbers);
+            st.sites.adopt(p.sites);
         }
     }
 

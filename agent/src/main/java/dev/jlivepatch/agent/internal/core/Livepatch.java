@@ -198,10 +198,13 @@ public final class Livepatch implements Linker {
         Class<?>[] loaded = env.instrumentation().getAllLoadedClasses();
         for (PatchClass pc : p.jar().patchClasses()) {
             Deny.check(p, pc.target());
-            checkNotLoaded(p, pc, loaded);
+            boolean seen = false;
             for (Class<?> c : loaded) {
-                if (!c.getName().equals(pc.target()) || !pc.matchesLoader(c.getClassLoader())
-                        || c.getClassLoader() instanceof PatchClassLoader) {
+                if (!c.getName().equals(pc.target())) {
+                    continue;
+                }
+                seen = true;
+                if (!pc.matchesLoader(c.getClassLoader()) || c.getClassLoader() instanceof PatchClassLoader) {
                     continue;
                 }
                 TargetClass st = targets.get(c);
@@ -213,6 +216,9 @@ public final class Livepatch implements Linker {
                 }
                 out.add(Binding.create(p, pc, c, false, env));
             }
+            if (!seen) {
+                checkNotLoaded(p, pc);
+            }
         }
         return out;
     }
@@ -223,12 +229,7 @@ public final class Livepatch implements Linker {
      * that could never apply is refused as a whole now rather than refusing
      * the class when it loads. Targets of other loaders are checked as they load.
      */
-    private static void checkNotLoaded(Patch p, PatchClass pc, Class<?>[] loaded) throws PatchException {
-        for (Class<?> c : loaded) {
-            if (c.getName().equals(pc.target())) {
-                return;
-            }
-        }
+    private static void checkNotLoaded(Patch p, PatchClass pc) throws PatchException {
         String resource = pc.target().replace('.', '/') + ".class";
         try (java.io.InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream(resource)) {
             if (in != null) {

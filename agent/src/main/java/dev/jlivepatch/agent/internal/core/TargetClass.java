@@ -1,11 +1,8 @@
 package dev.jlivepatch.agent.internal.core;
 
-import dev.jlivepatch.runtime.Dispatch;
 import dev.jlivepatch.runtime.FuncSite;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What jlivepatch holds for one loaded target class, kept in a
@@ -15,8 +12,7 @@ import java.util.Map;
  */
 final class TargetClass {
     final Class<?> type;
-    final Map<String, FuncSite> sites = new LinkedHashMap<>();
-    final Map<String, Integer> numbers = new LinkedHashMap<>();
+    final Sites sites;
     final List<Binding> bindings = new ArrayList<>();
     /** Methods an enable in progress is about to stub, before its bindings join. */
     final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
@@ -29,14 +25,15 @@ final class TargetClass {
 
     TargetClass(Class<?> type) {
         this.type = type;
+        this.sites = new Sites(type.getName());
     }
 
     FuncSite site(String key) {
-        return sites.computeIfAbsent(key, k -> new FuncSite(type.getName() + "." + k));
+        return sites.site(key);
     }
 
     int number(String key) {
-        return numbers.computeIfAbsent(key, k -> Dispatch.number(site(k)));
+        return sites.number(key);
     }
 
     /** The top of a method's func stack: the newest binding's bridge, or null for the original. */
