@@ -163,6 +163,58 @@ public final class Livepatch implements Linker {
         return out;
     }
 
+    /** Where a patch applies: each loaded target class, per class loader, with the methods replaced. */
+    public List<Applied> applied(Patch p) {
+        List<Applied> out = new ArrayList<>();
+        for (Class<?> c : going.classes()) {
+            Binding b = targets.get(c).binding(p);
+            if (b != null) {
+                out.add(new Applied(c.getName(), loaderName(c.getClassLoader()), List.copyOf(b.bridges().keySet())));
+            }
+        }
+        out.sort(Comparator.comparing(Applied::className).thenComparing(Applied::loader));
+        return out;
+    }
+
+    private static String loaderName(ClassLoader l) {
+        if (l == null) {
+            return "bootstrap";
+        }
+        if (l.getName() != null) {
+            return l.getName();
+        }
+        return l.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(l));
+    }
+
+    /**
+     * Completes the running transition of patch {@code id} without the
+     * consistency check (the kernel's {@code force}). The patch can no longer
+     * be disabled afterwards.
+     */
+    public void force(String id) throws PatchException {
+        lock.lock();
+        try {
+            Patch p = require(id);
+            throw new PatchException("patch '" + p.id() + "' is not in a transition; there is nothing to force");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The threads that block the running transition, and where; empty when none runs. */
+    public List<Blocker> blockers() {
+        return List.of();
+    }
+
+    /**
+     * Waits until no transition runs.
+     *
+     * @return {@code true} if none runs, {@code false} if one still ran when the time was up
+     */
+    public boolean awaitTransition(long timeoutMillis) throws InterruptedException {
+        return true;
+    }
+
     private void enable(Patch p) throws PatchException {
         int at = patches.indexOf(p);
         if (p.enabled()) {

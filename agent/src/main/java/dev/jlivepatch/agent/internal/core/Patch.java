@@ -10,6 +10,8 @@ public final class Patch {
     private final PatchJar jar;
     private final Map<Long, State> states = new LinkedHashMap<>();
     private volatile boolean enabled;
+    private volatile String transition = "none";
+    private volatile boolean forced;
 
     Patch(PatchJar jar) {
         this.jar = jar;
@@ -32,6 +34,24 @@ public final class Patch {
 
     void enabled(boolean on) {
         enabled = on;
+    }
+
+    /** The transition this patch is in: {@code none}, {@code patching} or {@code unpatching}. */
+    public String transition() {
+        return transition;
+    }
+
+    void transition(String state) {
+        transition = state;
+    }
+
+    /** Whether a transition of this patch was forced; a forced patch can no longer be disabled. */
+    public boolean forced() {
+        return forced;
+    }
+
+    void forced(boolean on) {
+        forced = on;
     }
 
     State state(long id) {
