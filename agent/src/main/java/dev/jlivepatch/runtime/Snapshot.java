@@ -1,22 +1,25 @@
 package dev.jlivepatch.runtime;
 
 /**
- * An immutable view of a func stack, all a stub needs: the entry that threads
- * in the target state run, the entry the others run, and the transition that
- * tells them apart. An entry is a bridge object, or {@code null} for the
- * original body (an empty stack or a NOP).
+ * An immutable view of a func stack, all a stub needs (the kernel's RCU-read
+ * {@code func_stack}): in a steady state the one entry every thread runs;
+ * during a transition the entry with the transition's patch, the entry below
+ * it, and the transition that tells which one the current thread runs. An
+ * entry is a bridge object, or {@code null} for the original body (an empty
+ * stack or a NOP). A reversal changes no snapshot: a thread's patch state
+ * alone picks its entry, whichever way the transition is going.
  */
 public final class Snapshot {
     /** No patch: every thread runs the original body. */
     public static final Snapshot ORIGINAL = new Snapshot(null, null, null);
 
-    final Object target;
-    final Object previous;
+    final Object patched;
+    final Object unpatched;
     final Transition transition;
 
-    private Snapshot(Object target, Object previous, Transition transition) {
-        this.target = target;
-        this.previous = previous;
+    private Snapshot(Object patched, Object unpatched, Transition transition) {
+        this.patched = patched;
+        this.unpatched = unpatched;
         this.transition = transition;
     }
 
@@ -31,28 +34,28 @@ public final class Snapshot {
     }
 
     /**
-     * A transition: threads that have switched run {@code target}, the others
-     * {@code previous}.
+     * A transition: threads in the patched state run {@code patched}, the
+     * others {@code unpatched}.
      *
-     * @param target the target state's entry
-     * @param previous the entry of the state being left
-     * @param transition tells which threads have switched
+     * @param patched the top of the func stack with the transition's patch
+     * @param unpatched the entry below it
+     * @param transition tells which state the current thread is in
      * @return the snapshot
      */
-    public static Snapshot inTransition(Object target, Object previous, Transition transition) {
+    public static Snapshot inTransition(Object patched, Object unpatched, Transition transition) {
         if (transition == null) {
             throw new NullPointerException("transition");
         }
-        return new Snapshot(target, previous, transition);
+        return new Snapshot(patched, unpatched, transition);
     }
 
     /**
-     * The entry that threads in the target state run.
+     * The entry of a steady state (the patched one during a transition).
      *
      * @return the bridge, or {@code null} for the original body
      */
     public Object target() {
-        return target;
+        return patched;
     }
 
     /**
@@ -67,8 +70,8 @@ public final class Snapshot {
     Object select(FuncSite site) {
         Transition t = transition;
         if (t == null) {
-            return target;
+            return patched;
         }
-        return t.switched(site) ? target : previous;
+        return t.patched(site) ? patched : unpatched;
     }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 final class Deny {
     private static final Set<String> CLASSES = Set.of("java.lang.Object", "java.lang.Class", "java.lang.ClassLoader",
             "java.lang.ClassValue", "java.lang.Thread", "java.lang.ThreadLocal", "java.lang.System",
-            "java.lang.StackWalker");
+            "java.lang.StackWalker", "java.lang.StackStreamFactory", "java.lang.StackFrameInfo");
     private static final String[] PACKAGES = {"java.lang.invoke.", "java.lang.ref.", "java.lang.reflect.",
-        "jdk.internal.", "sun.", "dev.jlivepatch.runtime.", "dev.jlivepatch.api.", "dev.jlivepatch.agent.",
+        "jdk.internal.", "sun.", "java.util.concurrent.ConcurrentHashMap", "dev.jlivepatch.runtime.", "dev.jlivepatch.api.", "dev.jlivepatch.agent.",
         "dev.jlivepatch.internal."};
 
     private Deny() {

@@ -13,6 +13,8 @@ import dev.jlivepatch.api.State;
 import dev.jlivepatch.runtime.Dispatch;
 import dev.jlivepatch.runtime.FuncSite;
 import dev.jlivepatch.runtime.Linker;
+import dev.jlivepatch.runtime.Snapshot;
+import dev.jlivepatch.agent.internal.transition.PatchTransition;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public final class Livepatch implements Linker {
     private volatile Map<String, List<Patch>> byTarget = Map.of();
     private final Coming coming = new Coming(this);
     private final Going going = new Going();
-    private final Transitions transitions = new Transitions();
+    private final Transitions transitions = new Transitions(this, lock);
     private final ClassValue<TargetClass> targets = new ClassValue<>() {
         @Override
         protected TargetClass computeValue(Class<?> type) {
@@ -66,6 +68,7 @@ public final class Livepatch implements Linker {
                 throw new IllegalStateException("another jlivepatch agent owns this JVM's dispatch runtime");
             }
             inst.addTransformer(lp.coming, true);
+            dev.jlivepatch.agent.internal.transition.Threads.init(inst);
             instance = lp;
         }
         return instance;
@@ -87,8 +90,10 @@ public final class Livepatch implements Linker {
         }
         lock.lock();
         try {
-            String refusal = null;
-            if (find(pj.id()) != null) {
+            String refusal = busy();
+            if (refusal != null) {
+                refusal = "patch '" + pj.id() + "' cannot be loaded now: " + refusal;
+            } else if (find(pj.id()) != null) {
                 refusal = "patch '" + pj.id() + "' is already loaded; disable and remove it first"
                         + " (or give the new one another Livepatch-Id)";
             } else if (pj.replace()) {
@@ -117,7 +122,12 @@ public final class Livepatch implements Linker {
     public void enable(String id) throws PatchException {
         lock.lock();
         try {
-            enable(require(id));
+            Patch p = require(id);
+            if (p == transitions.patch() && !p.enabled()) {
+                transitions.reverse();
+                return;
+            }
+            enable(p);
         } finally {
             lock.unlock();
         }
@@ -127,7 +137,16 @@ public final class Livepatch implements Linker {
     public void disable(String id) throws PatchException {
         lock.lock();
         try {
-            disable(require(id));
+            Patch p = require(id);
+            if (p.forced()) {
+                throw new PatchException("patch '" + id + "' was forced and can no longer be disabled:"
+                        + " threads may still run code of both versions");
+            }
+            if (p == transitions.patch() && p.enabled()) {
+                transitions.reverse();
+                return;
+            }
+            disable(p);
         } finally {
             lock.unlock();
         }
@@ -138,6 +157,10 @@ public final class Livepatch implements Linker {
         lock.lock();
         try {
             Patch p = require(id);
+            if (p == transitions.patch()) {
+                throw new PatchException("patch '" + id + "' is in its " + p.transition()
+                        + " transition; wait for it to complete before removing it");
+            }
             if (p.enabled()) {
                 throw new PatchException("patch '" + id + "' is enabled; disable it before removing it");
             }
@@ -195,7 +218,10 @@ public final class Livepatch implements Linker {
         lock.lock();
         try {
             Patch p = require(id);
-            throw new PatchException("patch '" + p.id() + "' is not in a transition; there is nothing to force");
+            if (p != transitions.patch()) {
+                throw new PatchException("patch '" + p.id() + "' is not in a transition; there is nothing to force");
+            }
+            transitions.force();
         } finally {
             lock.unlock();
         }
@@ -203,7 +229,7 @@ public final class Livepatch implements Linker {
 
     /** The threads that block the running transition, and where; empty when none runs. */
     public List<Blocker> blockers() {
-        return List.of();
+        return transitions.blockers();
     }
 
     /**
@@ -212,13 +238,37 @@ public final class Livepatch implements Linker {
      * @return {@code true} if none runs, {@code false} if one still ran when the time was up
      */
     public boolean awaitTransition(long timeoutMillis) throws InterruptedException {
-        return true;
+        return transitions.await(timeoutMillis);
+    }
+
+    /**
+     * Sets how long a patching transition may run before it is reversed.
+     *
+     * @param millis the limit, or 0 for none
+     */
+    public void transitionTimeout(long millis) {
+        transitions.timeout(millis);
+    }
+
+    /** Why no transition can start now, or null: one runs already (the kernel allows one at a time). */
+    private String busy() {
+        Patch tp = transitions.patch();
+        if (tp == null) {
+            return null;
+        }
+        return "patch '" + tp.id() + "' is in its " + tp.transition() + " transition; wait for it to complete"
+                + " (status shows what blocks it), reverse it by " + (tp.enabled() ? "disabling" : "enabling")
+                + " '" + tp.id() + "', or force it";
     }
 
     private void enable(Patch p) throws PatchException {
         int at = patches.indexOf(p);
         if (p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is already enabled");
+        }
+        String refusal = busy();
+        if (refusal != null) {
+            throw new PatchException("patch '" + p.id() + "' cannot be enabled now: " + refusal);
         }
         for (int i = 0; i < at; i++) {
             if (!patches.get(i).enabled()) {
@@ -234,7 +284,7 @@ public final class Livepatch implements Linker {
             Log.info("'" + p.id() + "': initializing patching transition");
             List<Binding> ready = prePatch(p, bindings);
             weave(p, ready);
-            transitions.patch(p, ready, this);
+            transitions.patch(p, ready);
         } catch (PatchException e) {
             publishTargets(null);
             if (!e.isLogged()) {
@@ -344,8 +394,20 @@ public final class Livepatch implements Linker {
         }
     }
 
-    /** Switches bindings in or out of their targets' func stacks and publishes the new tops. */
+    /**
+     * Switches bindings in or out of their targets' func stacks and publishes
+     * the new snapshots, every site first, then one sync for them all.
+     */
     void commit(List<Binding> add, List<Binding> drop) {
+        commit(add, drop, List.of());
+    }
+
+    /** Publishes the snapshots of bindings whose stacks are unchanged: a transition's start or end. */
+    void republish(List<Binding> same) {
+        commit(List.of(), List.of(), same);
+    }
+
+    private void commit(List<Binding> add, List<Binding> drop, List<Binding> same) {
         List<FuncSite> changed = new ArrayList<>();
         for (Binding b : drop) {
             TargetClass st = targets.get(b.target());
@@ -359,16 +421,32 @@ public final class Livepatch implements Linker {
             st.staged.removeAll(b.bridges().keySet());
             publish(st, b, changed);
         }
+        for (Binding b : same) {
+            publish(targets.get(b.target()), b, changed);
+        }
         FuncSite.sync(changed.toArray(new FuncSite[0]));
     }
 
     private void publish(TargetClass st, Binding b, List<FuncSite> changed) {
         for (String key : b.bridges().keySet()) {
             FuncSite site = st.site(key);
-            site.publish(dev.jlivepatch.runtime.Snapshot.steady(st.top(key)));
+            site.publish(snapshot(st, key));
             changed.add(site);
         }
         going.track(st);
+    }
+
+    /**
+     * A method's snapshot: steady, or, while the patch in transition replaces
+     * it, the entries with and without that patch (it is always the top one).
+     */
+    private Snapshot snapshot(TargetClass st, String key) {
+        PatchTransition t = transitions.current();
+        Binding b = t == null ? null : st.binding(transitions.patch());
+        if (b == null || !b.bridges().containsKey(key)) {
+            return Snapshot.steady(st.top(key));
+        }
+        return Snapshot.inTransition(st.top(key), st.topBelow(key, b), t);
     }
 
     private void disable(Patch p) throws PatchException {
@@ -390,7 +468,7 @@ public final class Livepatch implements Linker {
         }
         // Callbacks run in the jar's order of patch classes, as they did on enable.
         bindings.sort(Comparator.comparingInt(b -> p.jar().patchClasses().indexOf(b.patchClass())));
-        transitions.unpatch(p, bindings, this);
+        transitions.unpatch(p, bindings);
     }
 
     /** Removes stubs that no func stack needs any more, so unpatched classes get their original bytes back. */
@@ -450,7 +528,7 @@ public final class Livepatch implements Linker {
             Thread.currentThread().interrupt();
         }
         try {
-            transitions.coming(st, pend, this);
+            transitions.coming(st, pend);
         } finally {
             if (locked) {
                 lock.unlock();
@@ -462,7 +540,7 @@ public final class Livepatch implements Linker {
     List<Binding> bindComing(TargetClass st, Coming.Pending pend) {
         List<Binding> done = new ArrayList<>();
         for (Patch p : pend.patches) {
-            if (!p.enabled() || st.binding(p) != null) {
+            if ((!p.enabled() && p != transitions.patch()) || st.binding(p) != null) {
                 continue;
             }
             PatchClass pc = patchClassFor(p, st.type.getName(), st.type.getClassLoader());
@@ -521,8 +599,9 @@ public final class Livepatch implements Linker {
         byTarget = Map.copyOf(map);
     }
 
+    /** Republishes which patches loading classes get: the enabled ones and the one in transition. */
     void published() {
-        publishTargets(null);
+        publishTargets(transitions.patch());
     }
 
     private void checkStates(Patch p) throws PatchException {

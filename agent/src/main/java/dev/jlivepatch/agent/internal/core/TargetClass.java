@@ -47,6 +47,17 @@ final class TargetClass {
         return null;
     }
 
+    /** The entry below binding {@code b} in a method's func stack: what runs there without b's patch. */
+    Object topBelow(String key, Binding b) {
+        for (int i = bindings.indexOf(b) - 1; i >= 0; i--) {
+            Object bridge = bindings.get(i).bridges().get(key);
+            if (bridge != null) {
+                return bridge;
+            }
+        }
+        return null;
+    }
+
     /** Methods that need a stub: those some binding replaces, and those being staged. */
     List<String> patchedKeys() {
         List<String> keys = new ArrayList<>(staged);

@@ -1,0 +1,211 @@
+package dev.jlivepatch.agent.internal.transition;
+
+import dev.jlivepatch.agent.internal.core.Blocker;
+import dev.jlivepatch.runtime.FuncSite;
+import dev.jlivepatch.runtime.Transition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One transition's per-thread patch states and the rule that switches them
+ * (the kernel's {@code transition.c}, per thread instead of per task).
+ *
+ * <p>Invariant: a thread's state changes only while no frame of an affected
+ * method other than the one it is entering is on its stack, so no call chain
+ * runs old and new code of this transition. Two ways switch it: the thread
+ * itself on entry ({@link #patched}), after walking its own stack; and the
+ * manager ({@link #round}), after finding no affected frame in a batch of
+ * stack traces, by a compare-and-set that fails if the thread entered an
+ * affected method since the manager read its state (see {@link ThreadState}).
+ * A reversal only turns the goal round; no thread's state flips with it.
+ *
+ * <p>Threads with no state yet take a default: the starting state, or the goal
+ * of the time they were created, told by thread id against watermarks (ids
+ * only grow): a thread created after the transition began holds no old frame.
+ */
+public final class PatchTransition extends Transition {
+    private static final ThreadGroup WATERMARKS = new ThreadGroup("jlivepatch-watermarks");
+
+    private final int initial;
+    private final ConcurrentHashMap<Thread, ThreadState> states = new ConcurrentHashMap<>();
+    private volatile int goal;
+    private volatile Epoch epochs;
+    private volatile Affected affected = Affected.NONE;
+    private volatile List<Blocker> blockers = List.of();
+
+    static {
+        // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
+        // method that class loading or lambda linkage calls would otherwise re-enter this path while it links.
+        PatchTransition warm = new PatchTransition(true);
+        warm.affect(PatchTransition.class, java.util.List.of("patched(Ldev/jlivepatch/runtime/FuncSite;)Z"));
+        warm.started();
+        warm.patched(null);
+        warm.reverse();
+        warm.patched(null);
+    }
+
+    /** From its {@code watermark} on, new threads begin in {@code state}. */
+    private record Epoch(long watermark, int state, Epoch older) {
+    }
+
+    /**
+     * A transition whose threads all start in one state.
+     *
+     * @param patching {@code true} to move threads to the patched state, {@code false} to the unpatched one
+     */
+    public PatchTransition(boolean patching) {
+        this.initial = patching ? ThreadState.UNPATCHED : ThreadState.PATCHED;
+        this.goal = patching ? ThreadState.PATCHED : ThreadState.UNPATCHED;
+    }
+
+    /**
+     * Adds the methods of one target class to those the transition touches.
+     * Called before their snapshots are published.
+     */
+    public synchronized void affect(Class<?> type, Iterable<String> keys) {
+        affected = affected.plus(type, keys);
+    }
+
+    /**
+     * Marks the start: threads created from now on begin in the goal state.
+     * Called after the transition's snapshots are visible to every thread, so
+     * that no thread created after the mark ran the code before them.
+     */
+    public void started() {
+        epochs = new Epoch(watermark(), goal, epochs);
+    }
+
+    /** Turns the transition round: its goal becomes the state it started from. */
+    public void reverse() {
+        goal = 1 - goal;
+        epochs = new Epoch(watermark(), goal, epochs);
+    }
+
+    /** @return {@code true} while the goal is the patched state */
+    public boolean patching() {
+        return goal == ThreadState.PATCHED;
+    }
+
+    /** @return the threads that blocked the last round, and where */
+    public List<Blocker> blockers() {
+        return blockers;
+    }
+
+    @Override
+    public boolean patched(FuncSite site) {
+        Thread self = Thread.currentThread();
+        ThreadState s = states.get(self);
+        if (s == null) {
+            s = states.computeIfAbsent(self, this::fresh);
+        }
+        long w = s.enter();
+        int g = goal;
+        if (ThreadState.state(w) != g && !s.checking) {
+            if (s.skip > 0) {
+                s.skip--;
+            } else {
+                s.checking = true;
+                try {
+                    if (!OwnStack.clean(affected, true)) {
+                        s.dirty();
+                    } else if (s.trySwitch(s.word(), g)) {
+                        s.backoff = 0;
+                        return g == ThreadState.PATCHED;
+                    }
+                } finally {
+                    s.checking = false;
+                }
+            }
+        }
+        return ThreadState.state(w) == ThreadState.PATCHED;
+    }
+
+    /**
+     * One round of the manager: inspects every live thread in batches and
+     * switches those not in the goal state whose stacks hold no affected
+     * frame. Callers serialise rounds with reversals.
+     *
+     * @return {@code true} when every live thread is in the goal state
+     */
+    public boolean round() {
+        int g = goal;
+        Affected aff = affected;
+        Map<Thread, Long> seen = new HashMap<>();
+        for (Map.Entry<Thread, ThreadState> e : states.entrySet()) {
+            seen.put(e.getKey(), e.getValue().word());
+        }
+        Map<Thread, StackTraceElement[]> stacks = Threads.stacks(seen.keySet());
+        List<Blocker> blocking = new ArrayList<>();
+        // The thread running the round may itself call affected methods (a patched JDK method) while it
+        // does; it is the owner of its state, so it switches as on entry, by its own walk.
+        Thread self = Thread.currentThread();
+        ThreadState mine = states.computeIfAbsent(self, this::fresh);
+        long w = mine.enter();
+        boolean done = ThreadState.state(w) == g;
+        if (!done) {
+            mine.checking = true; // affected methods the walk calls run as they are, without a walk of their own
+            try {
+                done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
+            } finally {
+                mine.checking = false;
+            }
+        }
+        if (!done) {
+            StackTraceElement frame = aff.firstIn(self.getStackTrace());
+            blocking.add(new Blocker(self.getName(), self.getId(), Threads.virtual(self),
+                    frame == null ? "a patched method" : frame.toString()));
+        }
+        for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
+            Thread t = e.getKey();
+            if (t == self) {
+                continue;
+            }
+            if (!t.isAlive()) {
+                states.remove(t);
+                continue;
+            }
+            ThreadState s = states.get(t);
+            Long before = seen.get(t);
+            if (s != null && before == null) {
+                done = false; // it entered an affected method while the stacks were taken
+                continue;
+            }
+            int state = s == null ? defaultState(t) : ThreadState.state(before);
+            if (state == g) {
+                continue;
+            }
+            StackTraceElement frame = aff.firstIn(e.getValue());
+            if (frame != null) {
+                blocking.add(new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame.toString()));
+                done = false;
+            } else if (s == null ? states.putIfAbsent(t, new ThreadState(g)) != null : !s.trySwitch(before, g)) {
+                done = false; // it entered an affected method since; look again next round
+            }
+        }
+        blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
+        blockers = List.copyOf(blocking);
+        return done;
+    }
+
+    private ThreadState fresh(Thread t) {
+        return new ThreadState(defaultState(t));
+    }
+
+    private int defaultState(Thread t) {
+        long id = t.getId();
+        for (Epoch e = epochs; e != null; e = e.older) {
+            if (id > e.watermark) {
+                return e.state;
+            }
+        }
+        return initial;
+    }
+
+    /** A thread id larger than that of every thread created so far. */
+    private static long watermark() {
+        return new Thread(WATERMARKS, null, "jlivepatch-watermark", 0, false).getId();
+    }
+}

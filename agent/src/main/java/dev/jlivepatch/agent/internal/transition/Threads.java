@@ -1,0 +1,124 @@
+package dev.jlivepatch.agent.internal.transition;
+
+import dev.jlivepatch.agent.internal.log.Log;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The threads a transition must cover, with their stacks, in batches: the
+ * platform threads in one safepoint ({@link Thread#getAllStackTraces}), never
+ * one by one (each look at a running thread waits for it to stop, which on
+ * a loaded machine takes as long as one batch for all). Virtual threads are
+ * not in that batch; on JDK 21 and later they are found in the JDK's thread
+ * containers (which track every virtual thread by default since JDK 21) and
+ * read one by one, which for an unmounted virtual thread costs no safepoint.
+ */
+public final class Threads {
+    private static volatile MethodHandle roots;
+    private static final MethodHandle IS_VIRTUAL = isVirtual();
+
+    private Threads() {
+    }
+
+    /**
+     * Opens the JDK's thread containers to the agent, where the JDK has them.
+     *
+     * @param inst the instrumentation, to open {@code jdk.internal.vm}
+     */
+    public static void init(Instrumentation inst) {
+        if (IS_VIRTUAL == null || Runtime.version().feature() < 21) {
+            return;
+        }
+        try {
+            Class<?> containers = Class.forName("jdk.internal.vm.ThreadContainers");
+            Class<?> container = Class.forName("jdk.internal.vm.ThreadContainer");
+            Module base = Object.class.getModule();
+            Module mine = Threads.class.getModule();
+            inst.redefineModule(base, Set.of(), Map.of("jdk.internal.vm", Set.of(mine)), Map.of(), Set.of(), Map.of());
+            Method root = containers.getMethod("root");
+            Method children = container.getMethod("children");
+            Method threads = container.getMethod("threads");
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            MethodHandle r = l.unreflect(root);
+            MethodHandle c = l.unreflect(children).asType(MethodType.methodType(Stream.class, Object.class));
+            MethodHandle t = l.unreflect(threads).asType(MethodType.methodType(Stream.class, Object.class));
+            roots = MethodHandles.insertArguments(
+                    l.findStatic(Threads.class, "walk", MethodType.methodType(List.class, Object.class,
+                            MethodHandle.class, MethodHandle.class)), 1, c, t).bindTo(r.invoke());
+        } catch (Throwable e) {
+            Log.warn("virtual threads are covered only when they enter a patched method: "
+                    + "this JDK's thread containers cannot be read (" + e + ")");
+        }
+    }
+
+    /** Whether a thread is virtual. */
+    static boolean virtual(Thread t) {
+        try {
+            return IS_VIRTUAL != null && (boolean) IS_VIRTUAL.invokeExact(t);
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /**
+     * Every live thread with its stack: the platform threads in one batch,
+     * then the virtual threads, then any of {@code known} not seen yet.
+     */
+    static Map<Thread, StackTraceElement[]> stacks(Iterable<Thread> known) {
+        Map<Thread, StackTraceElement[]> out = new HashMap<>(Thread.getAllStackTraces());
+        for (Thread v : virtualThreads()) {
+            out.computeIfAbsent(v, Thread::getStackTrace);
+        }
+        for (Thread t : known) {
+            if (t.isAlive()) {
+                out.computeIfAbsent(t, Thread::getStackTrace);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Thread> virtualThreads() {
+        MethodHandle r = roots;
+        if (r == null) {
+            return List.of();
+        }
+        try {
+            return (List<Thread>) r.invoke();
+        } catch (Throwable e) {
+            roots = null;
+            Log.warn("virtual threads are covered only when they enter a patched method from now on: " + e);
+            return List.of();
+        }
+    }
+
+    @SuppressWarnings({"unused", "unchecked"}) // through roots
+    private static List<Thread> walk(Object root, MethodHandle children, MethodHandle threads) throws Throwable {
+        List<Thread> out = new ArrayList<>();
+        List<Object> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Object c = todo.remove(todo.size() - 1);
+            ((Stream<Thread>) threads.invokeExact(c)).filter(Threads::virtual).forEach(out::add);
+            ((Stream<Object>) children.invokeExact(c)).forEach(todo::add);
+        }
+        return out;
+    }
+
+    private static MethodHandle isVirtual() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null; // before JDK 19 there are no virtual threads
+        }
+    }
+}
