@@ -22,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Transitions {
     private static final long FIRST_RETRY_MILLIS = 2;
     private static final long LAST_RETRY_MILLIS = 250;
+    /**
+     * {@code -Djlivepatch.consistency=off}: every transition completes at once, all threads switching
+     * together as with HotSwap. Only to show what the consistency model prevents; never in production.
+     */
+    static final boolean CONSISTENCY_OFF = "off".equals(System.getProperty("jlivepatch.consistency"));
 
     private final Livepatch core;
     private final ReentrantLock lock;
@@ -165,7 +170,7 @@ final class Transitions {
 
     /** One round; completes the transition if every thread has switched, or leaves it to the manager. */
     private void attempt() {
-        if (current.round()) {
+        if (CONSISTENCY_OFF || current.round()) {
             complete();
             return;
         }

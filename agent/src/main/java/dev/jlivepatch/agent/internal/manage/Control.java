@@ -40,7 +40,7 @@ public final class Control implements LivepatchMXBean {
             for (Map.Entry<String, Integer> e : core.appliedTo(p).entrySet()) {
                 targets.add(e.getKey() + (e.getValue() > 1 ? " (in " + e.getValue() + " class loaders)" : ""));
             }
-            out.add(new PatchInfo(p.id(), p.enabled(), "none", targets));
+            out.add(new PatchInfo(p.id(), p.enabled(), p.transition(), targets));
         }
         return out;
     }
@@ -70,6 +70,32 @@ public final class Control implements LivepatchMXBean {
         } catch (PatchException e) {
             throw new IllegalStateException(e.getMessage());
         }
+    }
+
+    @Override
+    public void force(String id) {
+        try {
+            core.force(id);
+        } catch (PatchException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean awaitTransition(long millis) {
+        try {
+            return core.awaitTransition(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> getBlockers() {
+        List<String> out = new ArrayList<>();
+        core.blockers().forEach(b -> out.add(b.toString()));
+        return out;
     }
 
     @Override

@@ -28,4 +28,18 @@ public interface LivepatchMXBean {
 
     /** @param id the disabled patch to drop */
     void remove(String id);
+
+    /** @param id the patch whose stalled transition to complete without the consistency check */
+    void force(String id);
+
+    /**
+     * Waits for the running transition to complete.
+     *
+     * @param millis how long to wait at most
+     * @return {@code true} if no transition runs
+     */
+    boolean awaitTransition(long millis);
+
+    /** @return the threads blocking the running transition and the frame that holds each; empty when none runs */
+    List<String> getBlockers();
 }
