@@ -453,6 +453,10 @@ public final class Livepatch implements Linker {
         if (!p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is not enabled");
         }
+        String refusal = busy();
+        if (refusal != null) {
+            throw new PatchException("patch '" + p.id() + "' cannot be disabled now: " + refusal);
+        }
         for (int i = patches.indexOf(p) + 1; i < patches.size(); i++) {
             if (patches.get(i).enabled()) {
                 throw new PatchException("patch '" + p.id() + "' cannot be disabled while patch '"

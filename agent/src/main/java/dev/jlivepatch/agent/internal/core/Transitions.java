@@ -91,6 +91,7 @@ final class Transitions {
         t.reverse();
         p.enabled(t.patching());
         p.transition(to);
+        Log.info("'" + p.id() + "': starting " + to + " transition");
         startedNanos = System.nanoTime();
         attempt();
     }
