@@ -161,6 +161,10 @@ public final class Livepatch implements Linker {
                 throw new PatchException("patch '" + id + "' is in its " + p.transition()
                         + " transition; wait for it to complete before removing it");
             }
+            if (p.forced()) {
+                throw new PatchException("patch '" + id + "' was forced and can no longer be removed:"
+                        + " threads may still run its code");
+            }
             if (p.enabled()) {
                 throw new PatchException("patch '" + id + "' is enabled; disable it before removing it");
             }
