@@ -37,6 +37,7 @@ class ShippedJarTest {
     void everyClassIsOursOrRelocated() throws IOException {
         List<String> stray = new ArrayList<>();
         boolean sawShadedAsm = false;
+        boolean sawShadedAttach = false;
         try (JarFile jar = new JarFile(Run.AGENT.toFile())) {
             for (JarEntry e : Collections.list(jar.entries())) {
                 String n = e.getName();
@@ -44,6 +45,7 @@ class ShippedJarTest {
                     continue;
                 }
                 sawShadedAsm |= n.startsWith("dev/jlivepatch/internal/shaded/asm/");
+                sawShadedAttach |= n.equals("dev/jlivepatch/internal/shaded/bytebuddy/agent/ByteBuddyAgent.class");
                 boolean ours = n.startsWith("dev/jlivepatch/agent/") || n.startsWith("dev/jlivepatch/internal/shaded/");
                 if (!ours) {
                     stray.add(n);
@@ -52,6 +54,8 @@ class ShippedJarTest {
         }
         assertTrue(stray.isEmpty(), "classes outside dev.jlivepatch.agent and the shaded packages: " + stray);
         assertTrue(sawShadedAsm, "ASM is shaded under dev.jlivepatch.internal.shaded.asm");
+        assertTrue(sawShadedAttach, "ByteBuddy's attach (the command line's) is shaded under"
+                + " dev.jlivepatch.internal.shaded.bytebuddy");
     }
 
     @Test

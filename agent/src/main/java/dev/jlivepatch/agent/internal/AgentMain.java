@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal;
 
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.log.Log;
+import dev.jlivepatch.agent.internal.manage.AgentVersion;
 import dev.jlivepatch.agent.internal.manage.Control;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import java.lang.instrument.Instrumentation;
@@ -20,6 +21,7 @@ public final class AgentMain {
         }
         Livepatch core = Livepatch.start(inst);
         Control.register(core);
+        AgentVersion.publish(); // after the MBean: a JVM that shows the property answers over JMX
         for (String jar : options.patches()) {
             try {
                 core.load(Path.of(jar));

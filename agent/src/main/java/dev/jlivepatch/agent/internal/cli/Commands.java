@@ -1,34 +1,85 @@
 package dev.jlivepatch.agent.internal.cli;
 
+import dev.jlivepatch.agent.internal.manage.AgentVersion;
 import java.io.PrintStream;
+import java.util.Arrays;
 
-/** The commands of {@code java -jar jlivepatch.jar}. */
+/**
+ * The command line, {@code java -jar jlivepatch.jar COMMAND}: the commands of
+ * DESIGN.md, their exit statuses, and the {@code --json} documents
+ * (docs/command-line.md). Every failure ends here, as one line on stderr.
+ */
 public final class Commands {
-    static final String USAGE = String.join("\n",
-            "usage: java -jar jlivepatch.jar COMMAND",
-            "",
-            "As an agent:  java -javaagent:jlivepatch.jar=patch=FIX.jar[,patch=MORE.jar] -jar app.jar",
-            "",
-            "Commands:",
-            "  --help     this text",
-            "  --version  the jlivepatch version",
-            "",
-            "Attach commands (jvms, load, status, enable, disable, remove, force) are not in this build yet.");
 
     private Commands() {
     }
 
+    /**
+     * Runs one command.
+     *
+     * @param args the command line
+     * @param out stdout: results, progress, and the {@code --json} document
+     * @param err stderr: the one-line reason of a failure
+     * @return the exit status: 0 done, 1 refused or failed, 2 wrong command line, 3 transition timed out
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            out.println(USAGE);
-            return args.length == 0 ? 2 : 0;
+        return run(args, out, err, new Attach());
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Connector connector) {
+        Args a;
+        try {
+            a = Args.parse(args);
+        } catch (Failure f) {
+            Out o = new Out(out, err, Arrays.asList(args).contains("--json"));
+            o.report.put("command", null);
+            return o.finish(f);
         }
-        if (args[0].equals("--version")) {
-            Package p = Commands.class.getPackage();
-            out.println("jlivepatch " + (p.getImplementationVersion() == null ? "dev" : p.getImplementationVersion()));
-            return 0;
+        Out o = new Out(out, err, a.json());
+        o.report.put("command", a.command());
+        try {
+            dispatch(a, connector, o);
+            return o.finish(null);
+        } catch (Failure f) {
+            return o.finish(f);
+        } catch (RuntimeException | LinkageError e) {
+            // A bug or a broken runtime: still one line, and the status of a failure.
+            return o.finish(Failure.failed("internal error: " + e));
         }
-        err.println("jlivepatch: unknown command '" + args[0] + "' (see --help)");
-        return 2;
+    }
+
+    private static void dispatch(Args a, Connector connector, Out o) throws Failure {
+        String command = a.command();
+        if (a.help() || "help".equals(command)) {
+            String topic = "help".equals(command) ? (a.operands().isEmpty() ? null : a.operands().get(0)) : command;
+            String text = topic == null ? Usage.GENERAL : Usage.of(topic);
+            if (text == null) {
+                throw Failure.usage("unknown command '" + topic + "' (see --help)");
+            }
+            o.report.put("command", "help");
+            o.report.put("help", text);
+            o.line(text);
+            return;
+        }
+        if (a.version()) {
+            o.report.put("command", "version");
+            o.report.put("version", AgentVersion.current());
+            o.line("jlivepatch " + AgentVersion.current());
+            return;
+        }
+        if (command == null) {
+            o.line(Usage.GENERAL);
+            throw Failure.usage("no command given");
+        }
+        switch (command) {
+            case "jvms" -> {
+                a.expect();
+                a.allow(false, false);
+                Jvms.run(o);
+            }
+            case "status" -> Status.run(a, connector, o);
+            case "load", "enable", "disable", "remove", "force" -> Change.run(a, connector, o);
+            default -> throw Failure.usage("unknown command '" + command + "' (see --help)");
+        }
     }
 }

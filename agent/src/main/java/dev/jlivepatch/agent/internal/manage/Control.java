@@ -1,5 +1,7 @@
 package dev.jlivepatch.agent.internal.manage;
 
+import dev.jlivepatch.agent.internal.core.Applied;
+import dev.jlivepatch.agent.internal.core.Blocker;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.core.Patch;
 import dev.jlivepatch.agent.internal.log.Log;
@@ -8,13 +10,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.management.InstanceAlreadyExistsException;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
-/** The MBean: every control surface goes through these operations. */
+/**
+ * The MBean: every control surface goes through these operations. Refusals
+ * are thrown as {@link IllegalStateException} with the core's one-line
+ * reason: a JDK type, so that a remote client can deserialize it.
+ */
 public final class Control implements LivepatchMXBean {
+    /** The MBean's name, fixed: clients and scripts use it. */
     public static final String NAME = "dev.jlivepatch:type=Livepatch";
     private final Livepatch core;
 
@@ -22,6 +28,7 @@ public final class Control implements LivepatchMXBean {
         this.core = core;
     }
 
+    /** Registers the MBean once per JVM; a second attach finds it registered and keeps it. */
     public static void register(Livepatch core) {
         try {
             ManagementFactory.getPlatformMBeanServer().registerMBean(new Control(core), new ObjectName(NAME));
@@ -33,62 +40,21 @@ public final class Control implements LivepatchMXBean {
     }
 
     @Override
+    public String getVersion() {
+        return AgentVersion.current();
+    }
+
+    @Override
     public List<PatchInfo> getPatches() {
         List<PatchInfo> out = new ArrayList<>();
         for (Patch p : core.patches()) {
-            List<String> targets = new ArrayList<>();
-            for (Map.Entry<String, Integer> e : core.appliedTo(p).entrySet()) {
-                targets.add(e.getKey() + (e.getValue() > 1 ? " (in " + e.getValue() + " class loaders)" : ""));
+            List<TargetInfo> targets = new ArrayList<>();
+            for (Applied a : core.applied(p)) {
+                targets.add(new TargetInfo(a.className(), a.loader(), a.methods()));
             }
-            out.add(new PatchInfo(p.id(), p.enabled(), p.transition(), targets));
+            out.add(new PatchInfo(p.id(), p.jar().description(), p.enabled(), p.transition(), p.forced(), targets));
         }
         return out;
-    }
-
-    @Override
-    public String load(String path) {
-        try {
-            return core.load(Path.of(path)).id();
-        } catch (PatchException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
-    }
-
-    @Override
-    public void enable(String id) {
-        try {
-            core.enable(id);
-        } catch (PatchException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
-    }
-
-    @Override
-    public void disable(String id) {
-        try {
-            core.disable(id);
-        } catch (PatchException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
-    }
-
-    @Override
-    public void force(String id) {
-        try {
-            core.force(id);
-        } catch (PatchException e) {
-            throw new IllegalStateException(e.getMessage());
-        }
-    }
-
-    @Override
-    public boolean awaitTransition(long millis) {
-        try {
-            return core.awaitTransition(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override
@@ -99,11 +65,73 @@ public final class Control implements LivepatchMXBean {
     }
 
     @Override
+    public List<BlockerInfo> getBlockingThreads() {
+        List<BlockerInfo> out = new ArrayList<>();
+        for (Blocker b : core.blockers()) {
+            out.add(new BlockerInfo(b.thread(), b.id(), b.virtual(), b.frame()));
+        }
+        return out;
+    }
+
+    @Override
+    public String load(String path) {
+        try {
+            return core.load(Path.of(path)).id();
+        } catch (PatchException e) {
+            throw refused(e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + path + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    @Override
+    public void enable(String id) {
+        try {
+            core.enable(id);
+        } catch (PatchException e) {
+            throw refused(e);
+        }
+    }
+
+    @Override
+    public void disable(String id) {
+        try {
+            core.disable(id);
+        } catch (PatchException e) {
+            throw refused(e);
+        }
+    }
+
+    @Override
     public void remove(String id) {
         try {
             core.remove(id);
         } catch (PatchException e) {
-            throw new IllegalStateException(e.getMessage());
+            throw refused(e);
         }
+    }
+
+    @Override
+    public void force(String id) {
+        try {
+            core.force(id);
+        } catch (PatchException e) {
+            throw refused(e);
+        }
+    }
+
+    @Override
+    public boolean awaitTransition(long millis) {
+        try {
+            return core.awaitTransition(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Only the message crosses JMX: the cause may be a patch's own class, unknown to the client. */
+    private static IllegalStateException refused(PatchException e) {
+        return new IllegalStateException(e.getMessage());
     }
 }

@@ -4,42 +4,76 @@ import java.util.List;
 
 /**
  * The management interface, {@code dev.jlivepatch:type=Livepatch}: the JVM's
- * counterpart of the kernel's {@code /sys/kernel/livepatch}. Operations fail
- * with an exception whose message is the one-line reason.
+ * counterpart of the kernel's {@code /sys/kernel/livepatch}. It is the one
+ * control surface: the command line and the watched directory go through it.
+ * Operations fail with an exception whose message is the one-line reason.
  */
 public interface LivepatchMXBean {
+
+    /** @return the version of the jlivepatch agent running in this JVM */
+    String getVersion();
 
     /** @return every registered patch, bottom of the stack first */
     List<PatchInfo> getPatches();
 
     /**
-     * Reads a patch jar, puts it on top of the stack and enables it.
+     * The threads that keep the running transition from completing, one line
+     * each: {@code thread 'NAME' (id N[, virtual]) in FRAME}.
      *
-     * @param path the patch jar
+     * @return the blockers; empty when no transition runs or nothing blocks it
+     */
+    List<String> getBlockers();
+
+    /**
+     * The same threads as {@link #getBlockers()}, item by item, for programs.
+     *
+     * @return the blockers; empty when no transition runs or nothing blocks it
+     */
+    List<BlockerInfo> getBlockingThreads();
+
+    /**
+     * Reads a patch jar, puts it on top of the stack and enables it (the
+     * kernel's insmod). Returns once the patching transition has started; see
+     * {@link #awaitTransition}.
+     *
+     * @param path the patch jar, as a path in this JVM's file system
      * @return the patch id
      */
     String load(String path);
 
-    /** @param id the patch to enable */
+    /**
+     * Enables a disabled patch (writing 1 to the kernel's {@code enabled});
+     * returns once its transition has started.
+     *
+     * @param id the patch to enable
+     */
     void enable(String id);
 
-    /** @param id the patch to disable */
+    /**
+     * Disables an enabled patch (writing 0 to the kernel's {@code enabled});
+     * returns once its transition has started. Disabling a patch whose
+     * patching transition still runs reverses that transition.
+     *
+     * @param id the patch to disable
+     */
     void disable(String id);
 
-    /** @param id the disabled patch to drop */
+    /** @param id the disabled patch to drop from the stack (the kernel's rmmod) */
     void remove(String id);
 
-    /** @param id the patch whose stalled transition to complete without the consistency check */
+    /**
+     * Completes the running transition of a patch without the consistency
+     * check (the kernel's {@code force}); unsafe, and logged.
+     *
+     * @param id the patch whose transition is stalled
+     */
     void force(String id);
 
     /**
-     * Waits for the running transition to complete.
+     * Waits until no transition runs, so that clients need not poll.
      *
-     * @param millis how long to wait at most
-     * @return {@code true} if no transition runs
+     * @param millis the longest time to wait, in milliseconds
+     * @return {@code true} when no transition runs, {@code false} when one still ran at the end
      */
     boolean awaitTransition(long millis);
-
-    /** @return the threads blocking the running transition and the frame that holds each; empty when none runs */
-    List<String> getBlockers();
 }

@@ -3,24 +3,42 @@ package dev.jlivepatch.agent.internal.manage;
 import java.beans.ConstructorProperties;
 import java.util.List;
 
-/** A patch as the MBean shows it. */
+/** A patch as the MBean shows it (an open type: {@code CompositeData} to generic JMX clients). */
 public final class PatchInfo {
     private final String id;
+    private final String description;
     private final boolean enabled;
     private final String transition;
-    private final List<String> targets;
+    private final boolean forced;
+    private final List<TargetInfo> targets;
 
-    @ConstructorProperties({"id", "enabled", "transition", "targets"})
-    public PatchInfo(String id, boolean enabled, String transition, List<String> targets) {
+    /**
+     * @param id the patch id
+     * @param description the manifest's {@code Livepatch-Description}, or null
+     * @param enabled whether the patch is enabled
+     * @param transition {@code none}, {@code patching} or {@code unpatching}
+     * @param forced whether a transition of the patch was forced
+     * @param targets the loaded classes the patch applies to
+     */
+    @ConstructorProperties({"id", "description", "enabled", "transition", "forced", "targets"})
+    public PatchInfo(String id, String description, boolean enabled, String transition, boolean forced,
+                     List<TargetInfo> targets) {
         this.id = id;
+        this.description = description;
         this.enabled = enabled;
         this.transition = transition;
-        this.targets = targets;
+        this.forced = forced;
+        this.targets = List.copyOf(targets);
     }
 
-    /** @return the patch id */
+    /** @return the patch id ({@code Livepatch-Id}) */
     public String getId() {
         return id;
+    }
+
+    /** @return the manifest's {@code Livepatch-Description}, or null when it has none */
+    public String getDescription() {
+        return description;
     }
 
     /** @return whether the patch is enabled */
@@ -28,13 +46,18 @@ public final class PatchInfo {
         return enabled;
     }
 
-    /** @return the transition state: {@code none} outside a transition */
+    /** @return the transition the patch is in: {@code none}, {@code patching} or {@code unpatching} */
     public String getTransition() {
         return transition;
     }
 
-    /** @return the loaded classes the patch is applied to, as {@code name (in N class loaders)} */
-    public List<String> getTargets() {
+    /** @return whether a transition of this patch was forced (it can then no longer be disabled) */
+    public boolean isForced() {
+        return forced;
+    }
+
+    /** @return each loaded class the patch is applied to, per class loader, with the methods replaced */
+    public List<TargetInfo> getTargets() {
         return targets;
     }
 }

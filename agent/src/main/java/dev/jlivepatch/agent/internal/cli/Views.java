@@ -1,0 +1,98 @@
+package dev.jlivepatch.agent.internal.cli;
+
+import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.PatchInfo;
+import dev.jlivepatch.agent.internal.manage.TargetInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Type;
+
+/** Patches and blockers as lines for people and as the documented JSON objects. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** The JSON object of a patch: id, description, enabled, transition, forced, targets. */
+    static Map<String, Object> patch(PatchInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.getId());
+        m.put("description", p.getDescription());
+        m.put("enabled", p.isEnabled());
+        m.put("transition", p.getTransition());
+        m.put("forced", p.isForced());
+        List<Object> targets = new ArrayList<>();
+        for (TargetInfo t : p.getTargets()) {
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("class", t.getClassName());
+            tm.put("loader", t.getLoader());
+            tm.put("methods", List.copyOf(t.getMethods()));
+            targets.add(tm);
+        }
+        m.put("targets", targets);
+        return m;
+    }
+
+    /** The JSON object of a blocker: thread, threadId, virtual, frame. */
+    static Map<String, Object> blocker(BlockerInfo b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("thread", b.getThread());
+        m.put("threadId", b.getThreadId());
+        m.put("virtual", b.isVirtual());
+        m.put("frame", b.getFrame());
+        return m;
+    }
+
+    static List<Object> blockers(List<BlockerInfo> bs) {
+        List<Object> out = new ArrayList<>();
+        for (BlockerInfo b : bs) {
+            out.add(blocker(b));
+        }
+        return out;
+    }
+
+    /** A patch for people: a heading line, then one line per target class and loader. */
+    static List<String> describe(PatchInfo p) {
+        List<String> out = new ArrayList<>();
+        String state = (p.isEnabled() ? "enabled" : "disabled")
+                + ("none".equals(p.getTransition()) ? "" : ", in " + p.getTransition() + " transition")
+                + (p.isForced() ? ", forced" : "");
+        String about = p.getDescription() == null || p.getDescription().isBlank() ? "" : " - " + p.getDescription();
+        out.add("patch '" + p.getId() + "': " + state + about);
+        if (p.getTargets().isEmpty()) {
+            out.add("    no target class is loaded yet");
+        }
+        for (TargetInfo t : p.getTargets()) {
+            List<String> methods = new ArrayList<>();
+            for (String m : t.getMethods()) {
+                methods.add(method(m));
+            }
+            out.add("    " + t.getClassName() + " (loader " + t.getLoader() + "): " + String.join(", ", methods));
+        }
+        return out;
+    }
+
+    /** {@code greet(Ljava/lang/String;)Ljava/lang/String;} as {@code greet(java.lang.String)}. */
+    static String method(String key) {
+        int paren = key.indexOf('(');
+        if (paren < 0) {
+            return key;
+        }
+        try {
+            List<String> params = new ArrayList<>();
+            for (Type t : Type.getArgumentTypes(key.substring(paren))) {
+                params.add(t.getClassName());
+            }
+            return key.substring(0, paren) + "(" + String.join(", ", params) + ")";
+        } catch (RuntimeException e) {
+            return key;
+        }
+    }
+
+    /** "1 thread" / "3 threads". */
+    static String threads(int n) {
+        return n + (n == 1 ? " thread" : " threads");
+    }
+}
