@@ -12,9 +12,13 @@ import javax.management.ObjectName;
  * no agent and no flags. It answers commands on stdin with {@code OUT} lines:
  * {@code call} (what the patchable {@link Greeter} returns), {@code mbeans}
  * (how many jlivepatch MBeans are registered), {@code property} (the agent's
- * version property), {@code quit}.
+ * version property), {@code hold} (a thread waits inside {@link Gate#pass()}
+ * until {@code release}), {@code gate} (what {@code Gate.pass} runs, once
+ * released), {@code quit}.
  */
 public final class Server {
+    private static Thread holder;
+    private static volatile String held;
     private Server() {
     }
 
@@ -28,6 +32,9 @@ public final class Server {
                 case "mbeans" -> out("mbeans " + ManagementFactory.getPlatformMBeanServer()
                         .queryNames(new ObjectName("dev.jlivepatch:*"), null).size());
                 case "property" -> out("property " + System.getProperty("jlivepatch.agent.version"));
+                case "hold" -> hold();
+                case "release" -> release();
+                case "gate" -> out("gate " + Gate.pass());
                 case "quit" -> {
                     out("bye");
                     return;
@@ -35,6 +42,30 @@ public final class Server {
                 default -> out("unknown " + line);
             }
         }
+    }
+
+    /** Starts thread 'holder' waiting inside {@link Gate#pass()}; answers its thread id. */
+    private static void hold() throws InterruptedException {
+        holder = new Thread(() -> {
+            try {
+                held = Gate.pass();
+            } catch (InterruptedException e) {
+                held = "interrupted";
+            }
+        }, "holder");
+        holder.setDaemon(true);
+        holder.start();
+        while (holder.getState() != Thread.State.TIMED_WAITING) {
+            Thread.sleep(5); // until it waits inside pass()
+        }
+        out("hold " + holder.getId());
+    }
+
+    /** Opens the gate; answers what the held thread's {@code pass} returned: the code it ran. */
+    private static void release() throws InterruptedException {
+        Gate.release();
+        holder.join(10_000);
+        out("release " + held);
     }
 
     private static void out(String line) {
