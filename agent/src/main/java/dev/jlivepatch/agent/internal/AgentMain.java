@@ -5,6 +5,7 @@ import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.manage.AgentVersion;
 import dev.jlivepatch.agent.internal.manage.Control;
 import dev.jlivepatch.agent.internal.patch.PatchException;
+import dev.jlivepatch.agent.internal.watch.Watcher;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 
@@ -20,6 +21,9 @@ public final class AgentMain {
             Log.warn("ignoring unknown agent option '" + u + "'");
         }
         Livepatch core = Livepatch.start(inst);
+        if (options.transitionTimeoutSeconds() > 0) {
+            core.transitionTimeout(options.transitionTimeoutSeconds() * 1000);
+        }
         Control.register(core);
         AgentVersion.publish(); // after the MBean: a JVM that shows the property answers over JMX
         for (String jar : options.patches()) {
@@ -29,5 +33,6 @@ public final class AgentMain {
                 // Already logged with its reason; a bad patch never stops the application.
             }
         }
+        Watcher.startAll(core, options);
     }
 }

@@ -1,0 +1,102 @@
+package dev.jlivepatch.agent.internal.watch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.CodeSigner;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Checks that every entry of a jar is signed by a trusted key, with the JDK's
+ * own jar verification ({@link JarFile} opened to verify): reading an entry
+ * whose bytes do not match the digest signed for it fails, an entry added
+ * after signing has no signer, and a jar signed with another key has signers
+ * none of whose certificates is trusted. The signature files themselves
+ * ({@code META-INF/MANIFEST.MF}, {@code *.SF}, {@code *.RSA}, {@code *.DSA},
+ * {@code *.EC}, {@code SIG-*}) are the only entries not signed. The signer's
+ * own certificate must be in the trust store: a chain is not followed to a
+ * certificate authority.
+ */
+final class SignatureCheck {
+    private SignatureCheck() {
+    }
+
+    /** Why the jar is refused, or null when every entry is signed by a trusted key. */
+    static String verify(Path jar, Set<Certificate> trusted, Path store) {
+        int signed = 0;
+        String unsigned = null;
+        String untrusted = null;
+        try (JarFile jf = new JarFile(jar.toFile(), true)) {
+            for (JarEntry e : Collections.list(jf.entries())) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                try (InputStream in = jf.getInputStream(e)) {
+                    in.transferTo(OutputStream.nullOutputStream()); // verification happens as the entry is read
+                }
+                if (signatureFile(e.getName())) {
+                    continue;
+                }
+                CodeSigner[] signers = e.getCodeSigners();
+                if (signers == null || signers.length == 0) {
+                    unsigned = unsigned == null ? e.getName() : unsigned;
+                    continue;
+                }
+                signed++;
+                if (!trusted(signers, trusted) && untrusted == null) {
+                    untrusted = subject(signers[0]);
+                }
+            }
+        } catch (SecurityException e) {
+            return "tampered with after it was signed: " + e.getMessage();
+        } catch (IOException e) {
+            return "cannot read it to check its signature: " + e.getMessage();
+        }
+        if (signed == 0) {
+            return "not signed (trust=" + store + " accepts only jars signed by a key in it)";
+        }
+        if (unsigned != null) {
+            return "entry " + unsigned + " is not signed (added after the jar was signed?)";
+        }
+        if (untrusted != null) {
+            return "signed by " + untrusted + ", whose certificate is not in trust store " + store;
+        }
+        return null;
+    }
+
+    private static boolean trusted(CodeSigner[] signers, Set<Certificate> trusted) {
+        for (CodeSigner s : signers) {
+            var chain = s.getSignerCertPath().getCertificates();
+            if (!chain.isEmpty() && trusted.contains(chain.get(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String subject(CodeSigner s) {
+        var chain = s.getSignerCertPath().getCertificates();
+        if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate x) {
+            return "'" + x.getSubjectX500Principal().getName() + "'";
+        }
+        return "an unknown key";
+    }
+
+    /** The files that make up a signature, which the JDK does not sign. */
+    static boolean signatureFile(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("META-INF/") || upper.indexOf('/', "META-INF/".length()) >= 0) {
+            return false;
+        }
+        String file = upper.substring("META-INF/".length());
+        return file.equals("MANIFEST.MF") || file.startsWith("SIG-") || file.endsWith(".SF")
+                || file.endsWith(".RSA") || file.endsWith(".DSA") || file.endsWith(".EC");
+    }
+}
