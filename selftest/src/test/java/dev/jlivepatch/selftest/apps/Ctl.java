@@ -1,9 +1,12 @@
 package dev.jlivepatch.selftest.apps;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.RuntimeMBeanException;
+import javax.management.openmbean.CompositeData;
 
 /**
  * What fixture applications use to drive the agent, through its real MBean
@@ -28,6 +31,64 @@ public final class Ctl {
 
     public static void load(String path) {
         op("load", path);
+    }
+
+    /** Completes a stalled transition without the consistency check; prints the refusal if refused. */
+    public static boolean force(String id) {
+        return op("force", id);
+    }
+
+    /**
+     * Waits for the running transition to complete.
+     *
+     * @return {@code true} if none runs, {@code false} if one still runs after {@code millis}
+     */
+    public static boolean awaitTransition(long millis) {
+        try {
+            return (Boolean) server().invoke(name(), "awaitTransition", new Object[] {millis},
+                    new String[] {long.class.getName()});
+        } catch (Exception e) {
+            throw new IllegalStateException("awaitTransition failed", e);
+        }
+    }
+
+    /**
+     * A patch as the {@code Patches} attribute shows it.
+     *
+     * @return {@code enabled=B transition=T}, or {@code not loaded}
+     */
+    public static String state(String id) {
+        try {
+            for (CompositeData p : (CompositeData[]) server().getAttribute(name(), "Patches")) {
+                if (id.equals(p.get("id"))) {
+                    return "enabled=" + p.get("enabled") + " transition=" + p.get("transition");
+                }
+            }
+            return "not loaded";
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read Patches", e);
+        }
+    }
+
+    /** The {@code Blockers} attribute: each thread blocking the running transition, and where. */
+    public static List<String> blockers() {
+        try {
+            List<String> out = new ArrayList<>();
+            for (Object b : (Object[]) server().getAttribute(name(), "Blockers")) {
+                out.add((String) b);
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read Blockers", e);
+        }
+    }
+
+    private static MBeanServer server() {
+        return ManagementFactory.getPlatformMBeanServer();
+    }
+
+    private static ObjectName name() throws javax.management.MalformedObjectNameException {
+        return new ObjectName("dev.jlivepatch:type=Livepatch");
     }
 
     /** Runs an operation; prints {@code OUT refused: reason} if the agent refuses it. */

@@ -49,8 +49,15 @@ public final class Run {
      */
     public static Run java(Jdk jdk, String options, String classpath, String main, String... args)
             throws IOException, InterruptedException {
+        return javaWith(jdk, List.of(), options, classpath, main, args);
+    }
+
+    /** As {@link #java}, with JVM options (such as {@code -Dkey=value}) before the agent's. */
+    public static Run javaWith(Jdk jdk, List<String> jvmOptions, String options, String classpath, String main,
+            String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.java().toString());
+        cmd.addAll(jvmOptions);
         if (options != null) {
             cmd.add("-javaagent:" + AGENT + (options.isEmpty() ? "" : "=" + options));
         }

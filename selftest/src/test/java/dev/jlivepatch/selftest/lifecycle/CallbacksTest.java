@@ -3,11 +3,13 @@ package dev.jlivepatch.selftest.lifecycle;
 import static dev.jlivepatch.selftest.lifecycle.Fixtures.expectEvents;
 import static dev.jlivepatch.selftest.lifecycle.Fixtures.run;
 
+import dev.jlivepatch.selftest.harness.Jars;
 import dev.jlivepatch.selftest.harness.Jdk;
 import dev.jlivepatch.selftest.harness.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The kernel's callback selftests (test-callbacks.sh), ported: the order of
  * the four callbacks around the transitions, targets loading after their
  * patch (module coming), and pre-patch callbacks that refuse a patch or a
- * loading class. Transitions switch every thread at once today, so the
- * scenarios that need a stalled transition (TEST8, TEST9) are not here.
+ * loading class; and, with a busy target whose work function a thread sits
+ * in (TEST8, TEST9), a target loading while the transition is stalled.
  */
 class CallbacksTest {
     private static final String TARGET = "dev.jlivepatch.selftest.apps.lifecycle.Target";
@@ -288,5 +290,148 @@ class CallbacksTest {
                 "livepatch: 'cb': unpatching complete",
                 "OUT Target.work: original",
                 "OUT done");
+    }
+
+    /**
+     * TEST8: the busy target's work function ran and returned before the patch
+     * loaded, so nothing blocks the transition; a target loading afterwards
+     * gets both its callbacks as it loads.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void busyTargetIdleWhenPatched(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test8-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = busyPatch(dir);
+
+        Run r = run(jdk, "", app, "busy:0", "load:" + cb, "await", "late", "disable:cb", "await", "remove:cb");
+        expectEvents(r,
+                "OUT % busy 0",
+                "OUT Busy: clinit",
+                "OUT Busy: work_func, sleeping 0 seconds ...",
+                "OUT Busy: work_func exit",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Busy -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Busy -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "livepatch: applying patch 'cb' to loading class '" + LATE + "'",
+                "OUT cb: pre_patch_callback: Late -> loading, work()=original",
+                "OUT cb: post_patch_callback: Late -> loading, work()=patched",
+                "OUT Late: clinit",
+                "OUT Late.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Busy -> loaded, work()=patched",
+                "OUT cb: pre_unpatch_callback: Late -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Busy -> loaded, work()=original",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT % remove cb",
+                "OUT done");
+    }
+
+    /**
+     * TEST9: a thread sits in the busy target's work function, so the
+     * patching transition stalls. A target loading meanwhile gets its
+     * pre-patch callback as it loads, but no post-patch callback: the
+     * transition has not completed. Disabling the patch reverses the
+     * transition, which completes at once (no thread runs patched code), and
+     * every target, the loaded-late one too, gets its post-unpatch callback.
+     * Released, the busy thread leaves the original work function.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void targetLoadingDuringStalledTransitionThenReversed(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test9-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = busyPatch(dir);
+
+        Run r = run(jdk, "", app, "busy:park", "load:" + cb, "late", "disable:cb", "await", "late", "remove:cb",
+                "release");
+        expectEvents(r,
+                "OUT % busy park",
+                "OUT Busy: clinit",
+                "OUT Busy: work_func, waiting ...",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Busy -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: applying patch 'cb' to loading class '" + LATE + "'",
+                "OUT cb: pre_patch_callback: Late -> loading, work()=original",
+                "OUT Late: clinit",
+                // the main thread holds no old frame: it has switched already
+                "OUT Late.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': reversing transition from patching to unpatching",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Busy -> loaded, work()=original",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT Late.work: original",
+                "OUT % remove cb",
+                "OUT % release",
+                "OUT Busy: work_func exit",
+                "OUT done");
+    }
+
+    /**
+     * TEST9 without the reversal: the stalled transition completes once the
+     * busy thread leaves its work function, and only then do the busy target
+     * and the target that loaded meanwhile get their post-patch callbacks.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void targetLoadingDuringStalledTransitionThenCompleted(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test9b-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = busyPatch(dir);
+
+        Run r = run(jdk, "", app, "busy:park", "load:" + cb, "late", "release", "await", "late", "disable:cb",
+                "await", "remove:cb");
+        expectEvents(r,
+                "OUT % busy park",
+                "OUT Busy: clinit",
+                "OUT Busy: work_func, waiting ...",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Busy -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: applying patch 'cb' to loading class '" + LATE + "'",
+                "OUT cb: pre_patch_callback: Late -> loading, work()=original",
+                "OUT Late: clinit",
+                "OUT Late.work: patched",
+                "OUT % release",
+                "OUT Busy: work_func exit",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Busy -> loaded, work()=patched",
+                "OUT cb: post_patch_callback: Late -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT Late.work: patched",
+                "OUT % disable cb",
+                "livepatch: 'cb': initializing unpatching transition",
+                "OUT cb: pre_unpatch_callback: Busy -> loaded, work()=patched",
+                "OUT cb: pre_unpatch_callback: Late -> loaded, work()=patched",
+                "livepatch: 'cb': starting unpatching transition",
+                "livepatch: 'cb': completing unpatching transition",
+                "OUT cb: post_unpatch_callback: Busy -> loaded, work()=original",
+                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
+                "livepatch: 'cb': unpatching complete",
+                "OUT % remove cb",
+                "OUT done");
+    }
+
+    /** The kernel's callback demo with the busy target: patches Busy, Late and Target, in that order. */
+    private static Path busyPatch(Path dir) throws java.io.IOException {
+        return Jars.patch(dir.resolve("cb.jar"), "cb", Map.of(), Fixtures.PATCHES + "busy",
+                Fixtures.PATCHES + "callbacks", Fixtures.COMMON);
     }
 }

@@ -69,6 +69,10 @@ public final class Livepatch implements Linker {
             }
             inst.addTransformer(lp.coming, true);
             dev.jlivepatch.agent.internal.transition.Threads.init(inst);
+            if (Transitions.CONSISTENCY_OFF) {
+                Log.warn("-Djlivepatch.consistency=off: transitions switch every thread at once, as HotSwap does;"
+                        + " call chains may mix old and new code. Only for demonstrating the consistency model");
+            }
             instance = lp;
         }
         return instance;

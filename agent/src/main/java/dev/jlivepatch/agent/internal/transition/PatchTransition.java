@@ -35,6 +35,12 @@ public final class PatchTransition extends Transition {
     private volatile Epoch epochs;
     private volatile Affected affected = Affected.NONE;
     private volatile List<Blocker> blockers = List.of();
+    /**
+     * Set once every snapshot of the transition is out. Before, no thread may
+     * switch: a thread switched by the first method's snapshot would run the
+     * next method's old steady entry in the same chain.
+     */
+    private volatile boolean open;
 
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
@@ -76,6 +82,7 @@ public final class PatchTransition extends Transition {
      */
     public void started() {
         epochs = new Epoch(watermark(), goal, epochs);
+        open = true;
     }
 
     /** Turns the transition round: its goal becomes the state it started from. */
@@ -103,14 +110,13 @@ public final class PatchTransition extends Transition {
         }
         long w = s.enter();
         int g = goal;
-        if (ThreadState.state(w) != g && !s.checking) {
-            if (s.skip > 0) {
-                s.skip--;
-            } else {
+        if (ThreadState.state(w) != g && open) {
+            long now = System.nanoTime();
+            if (s.mayWalk(now)) {
                 s.checking = true;
                 try {
                     if (!OwnStack.clean(affected, true)) {
-                        s.dirty();
+                        s.dirty(now);
                     } else if (s.trySwitch(s.word(), g)) {
                         s.backoff = 0;
                         return g == ThreadState.PATCHED;

@@ -22,6 +22,8 @@ final class ThreadState {
     static final int UNPATCHED = 0;
     static final int PATCHED = 1;
     private static final VarHandle WORD;
+    private static final long MIN_QUIET_NANOS = 20_000;
+    private static final long MAX_QUIET_NANOS = 1_000_000;
 
     static {
         try {
@@ -35,9 +37,10 @@ final class ThreadState {
     private volatile long word;
     /** Owner thread only: set while it walks its own stack, so that the walk never re-checks. */
     boolean checking;
-    /** Owner thread only: entries to let pass before the next walk, after walks that found old frames. */
-    int skip;
-    int backoff;
+    /** Owner thread only: no walk before this time, after walks that found old frames ({@link System#nanoTime}). */
+    long quietUntil;
+    /** Owner thread only: the current quiet time after a walk that found old frames, in nanoseconds. */
+    long backoff;
 
     ThreadState(int state) {
         this.word = state;
@@ -65,9 +68,21 @@ final class ThreadState {
         return WORD.compareAndSet(this, seen, (((seen >>> 1) + 1) << 1) | to);
     }
 
-    /** A walk found an old frame: walk again only after a growing number of entries. */
-    void dirty() {
-        backoff = Math.min(backoff * 2 + 1, 255);
-        skip = backoff;
+    /**
+     * A walk found an old frame: walk again only after a quiet time that
+     * doubles from 20 µs to 1 ms, so that a thread calling an affected method
+     * in a loop inside an old caller pays a walk at most every millisecond,
+     * yet tries again soon after the caller returns. Time, not a count of
+     * entries: a count would also be spent by the callee's entries and skip
+     * the caller's next, clean entry.
+     */
+    void dirty(long now) {
+        backoff = Math.min(Math.max(backoff * 2, MIN_QUIET_NANOS), MAX_QUIET_NANOS);
+        quietUntil = now + backoff;
+    }
+
+    /** Whether the owner may walk now. */
+    boolean mayWalk(long now) {
+        return !checking && now - quietUntil >= 0;
     }
 }

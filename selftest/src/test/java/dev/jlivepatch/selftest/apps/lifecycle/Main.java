@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The lifecycle scenarios' application. It runs its arguments as steps, in
@@ -32,7 +33,12 @@ import java.util.Map;
  *       then wait (5 s at most) for a new line of the agent's log (written on another thread) that
  *       contains TEXT, so that it comes before the outcome;</li>
  *   <li>{@code box:NAME}, {@code describe:NAME}, {@code close:NAME}, {@code shadow:NAME:ID}: {@link Box}
- *       objects and their shadow variables.</li>
+ *       objects and their shadow variables;</li>
+ *   <li>{@code busy:0}: a thread runs {@link Busy#workFunc} to its end (the kernel's busy module with
+ *       {@code sleep_secs=0}); {@code busy:park}: a thread enters it and stays until {@code release}, which
+ *       lets it go and joins it;</li>
+ *   <li>{@code await}: waits (10 s at most) for the running transition to complete, as the kernel's
+ *       {@code wait_for_transition}; prints only if it does not.</li>
  * </ul>
  */
 public final class Main {
@@ -41,6 +47,8 @@ public final class Main {
     private static final Map<String, Box> BOXES = new HashMap<>();
     private static final Tee LOG = new Tee(System.err);
     private static Path pluginJar;
+    private static Thread busy;
+    private static CountDownLatch busyRelease;
     private static int awaited;
 
     private Main() {
@@ -83,10 +91,42 @@ public final class Main {
                     Object value = Shadow.get(BOXES.get(nameId[0]), Long.parseLong(nameId[1]));
                     Ctl.out("shadow " + arg + " = " + (value instanceof int[] ? "seen " + ((int[]) value)[0] : value));
                 }
+                case "busy" -> startBusy(arg.equals("park"));
+                case "release" -> {
+                    Ctl.out("% release");
+                    busyRelease.countDown();
+                    busy.join(10_000);
+                }
+                case "await" -> {
+                    if (!Ctl.awaitTransition(10_000)) {
+                        Ctl.out("transition still running after 10 s");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }
         }
         Ctl.out("done");
+    }
+
+    /** A thread in {@link Busy#workFunc}: returns at once, or parks there until {@code release}. */
+    private static void startBusy(boolean park) throws InterruptedException {
+        Ctl.out("% busy " + (park ? "park" : "0"));
+        CountDownLatch entered = new CountDownLatch(1);
+        busyRelease = park ? new CountDownLatch(1) : null;
+        CountDownLatch release = busyRelease;
+        busy = new Thread(() -> {
+            try {
+                Busy.workFunc(entered, release);
+            } catch (Throwable t) {
+                Ctl.out("Busy: " + t);
+            }
+        }, "busy");
+        busy.setDaemon(true);
+        busy.start();
+        entered.await();
+        if (!park) {
+            busy.join();
+        }
     }
 
     private static void callTarget() {
