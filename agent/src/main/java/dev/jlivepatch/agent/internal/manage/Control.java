@@ -86,35 +86,32 @@ public final class Control implements LivepatchMXBean {
 
     @Override
     public void enable(String id) {
-        try {
-            core.enable(id);
-        } catch (PatchException e) {
-            throw refused(e);
-        }
+        run(core::enable, id);
     }
 
     @Override
     public void disable(String id) {
-        try {
-            core.disable(id);
-        } catch (PatchException e) {
-            throw refused(e);
-        }
+        run(core::disable, id);
     }
 
     @Override
     public void remove(String id) {
-        try {
-            core.remove(id);
-        } catch (PatchException e) {
-            throw refused(e);
-        }
+        run(core::remove, id);
     }
 
     @Override
     public void force(String id) {
+        run(core::force, id);
+    }
+
+    /** An operation on one patch of the core. */
+    private interface Operation {
+        void on(String id) throws PatchException;
+    }
+
+    private static void run(Operation op, String id) {
         try {
-            core.force(id);
+            op.on(id);
         } catch (PatchException e) {
             throw refused(e);
         }
