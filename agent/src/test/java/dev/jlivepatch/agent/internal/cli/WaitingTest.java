@@ -57,7 +57,7 @@ class WaitingTest {
     @Test
     void waitsPrintingProgressUntilTheTransitionCompletes() {
         FakeAgent agent = new FakeAgent().with("fix", false);
-        agent.transitionMillis = 1600;
+        agent.transitionMillis = 3500; // well after the first progress line (1 s), before the next (6 s)
         agent.blockers = List.of(WORKER, VIRTUAL);
         Result r = run(agent, "enable", "" + PID, "fix", "--timeout", "20s");
         assertEquals(0, r.status(), r::toString);
