@@ -6,7 +6,9 @@ import dev.jlivepatch.runtime.Transition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,6 +43,8 @@ public final class PatchTransition extends Transition {
      * next method's old steady entry in the same chain.
      */
     private volatile boolean open;
+    /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
+    private Set<Thread> pending;
 
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
@@ -87,6 +91,7 @@ public final class PatchTransition extends Transition {
 
     /** Turns the transition round: its goal becomes the state it started from. */
     public void reverse() {
+        pending = null;
         goal = 1 - goal;
         epochs = new Epoch(watermark(), goal, epochs);
     }
@@ -130,9 +135,13 @@ public final class PatchTransition extends Transition {
     }
 
     /**
-     * One round of the manager: inspects every live thread in batches and
-     * switches those not in the goal state whose stacks hold no affected
-     * frame. Callers serialise rounds with reversals.
+     * One round of the manager: inspects the threads in batches and switches
+     * those not in the goal state whose stacks hold no affected frame. The
+     * first round after the start or a reversal looks at every live thread;
+     * later ones only at those left behind (a thread in the goal state stays
+     * there, and threads created since begin in it), so that a long
+     * transition does not stop every thread at each retry. Callers serialise
+     * rounds with reversals.
      *
      * @return {@code true} when every live thread is in the goal state
      */
@@ -143,7 +152,20 @@ public final class PatchTransition extends Transition {
         for (Map.Entry<Thread, ThreadState> e : states.entrySet()) {
             seen.put(e.getKey(), e.getValue().word());
         }
-        Map<Thread, StackTraceElement[]> stacks = Threads.stacks(seen.keySet());
+        Map<Thread, StackTraceElement[]> stacks;
+        if (pending == null) {
+            stacks = Threads.stacks(seen.keySet());
+        } else {
+            // Threads found in the goal state stay there until a reversal: look only at the others.
+            Set<Thread> look = new HashSet<>(pending);
+            for (Map.Entry<Thread, Long> e : seen.entrySet()) {
+                if (ThreadState.state(e.getValue()) != g) {
+                    look.add(e.getKey());
+                }
+            }
+            stacks = Threads.stacksOf(look);
+        }
+        Set<Thread> left = new HashSet<>();
         List<Blocker> blocking = new ArrayList<>();
         // The thread running the round may itself call affected methods (a patched JDK method) while it
         // does; it is the owner of its state, so it switches as on entry, by its own walk.
@@ -177,6 +199,7 @@ public final class PatchTransition extends Transition {
             Long before = seen.get(t);
             if (s != null && before == null) {
                 done = false; // it entered an affected method while the stacks were taken
+                left.add(t);
                 continue;
             }
             int state = s == null ? defaultState(t) : ThreadState.state(before);
@@ -187,10 +210,18 @@ public final class PatchTransition extends Transition {
             if (frame != null) {
                 blocking.add(new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame.toString()));
                 done = false;
+                left.add(t);
             } else if (s == null ? states.putIfAbsent(t, new ThreadState(g)) != null : !s.trySwitch(before, g)) {
                 done = false; // it entered an affected method since; look again next round
+                left.add(t);
             }
         }
+        for (Thread t : seen.keySet()) {
+            if (!t.isAlive()) {
+                states.remove(t);
+            }
+        }
+        pending = left;
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;

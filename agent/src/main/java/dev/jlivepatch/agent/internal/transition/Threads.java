@@ -2,11 +2,14 @@ package dev.jlivepatch.agent.internal.transition;
 
 import dev.jlivepatch.agent.internal.log.Log;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +84,34 @@ public final class Threads {
         for (Thread t : known) {
             if (t.isAlive()) {
                 out.computeIfAbsent(t, Thread::getStackTrace);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stacks of some threads: the platform ones in one batch that walks
+     * only their stacks, the virtual ones one by one. Dead threads are left out.
+     */
+    static Map<Thread, StackTraceElement[]> stacksOf(Collection<Thread> threads) {
+        Map<Thread, StackTraceElement[]> out = new HashMap<>();
+        Map<Long, Thread> platform = new HashMap<>();
+        for (Thread t : threads) {
+            if (!t.isAlive()) {
+                continue;
+            }
+            if (virtual(t)) {
+                out.put(t, t.getStackTrace());
+            } else {
+                platform.put(t.getId(), t);
+            }
+        }
+        if (!platform.isEmpty()) {
+            long[] ids = platform.keySet().stream().mapToLong(Long::longValue).toArray();
+            for (ThreadInfo info : ManagementFactory.getThreadMXBean().getThreadInfo(ids, Integer.MAX_VALUE)) {
+                if (info != null) {
+                    out.put(platform.get(info.getThreadId()), info.getStackTrace());
+                }
             }
         }
         return out;
