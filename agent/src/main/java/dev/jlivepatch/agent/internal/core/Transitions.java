@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Transitions {
     private static final long FIRST_RETRY_MILLIS = 2;
     private static final long LAST_RETRY_MILLIS = 250;
+    private static final long ROUND_SHARE = 10;
     /**
      * {@code -Djlivepatch.consistency=off}: every transition completes at once, all threads switching
      * together as with HotSwap. Only to show what the consistency model prevents; never in production.
@@ -218,7 +219,14 @@ final class Transitions {
         idle.signalAll();
     }
 
-    /** The manager thread: retries, backing off, while a transition runs. */
+    /**
+     * The manager thread: retries, backing off, while a transition runs. A
+     * round stops every thread for as long as it takes to bring them all to a
+     * safepoint, which with many busy threads on few cores is long; the wait
+     * before the next round is at least ten times the last round, so rounds
+     * take at most a tenth of the time, and busy threads switch themselves
+     * on entry in between.
+     */
     private void manage() {
         long delay = FIRST_RETRY_MILLIS;
         PatchTransition last = null;
@@ -228,6 +236,7 @@ final class Transitions {
             } catch (InterruptedException e) {
                 return;
             }
+            long roundMillis = 0;
             lock.lock();
             try {
                 if (current == null) {
@@ -238,13 +247,15 @@ final class Transitions {
                     last = current;
                     delay = FIRST_RETRY_MILLIS;
                 }
+                long start = System.nanoTime();
                 attempt();
+                roundMillis = (System.nanoTime() - start) / 1_000_000;
             } catch (RuntimeException | Error e) {
                 Log.error("transition manager round failed; retrying", e);
             } finally {
                 lock.unlock();
             }
-            delay = Math.min(delay * 2, LAST_RETRY_MILLIS);
+            delay = Math.max(Math.min(delay * 2, LAST_RETRY_MILLIS), ROUND_SHARE * roundMillis);
         }
     }
 }
