@@ -16,6 +16,8 @@ final class Forks {
     static final String SELF_ATTACH = "-Djdk.attach.allowAttachSelf=true";
     /** Same on JDK 21+, where dynamically loaded agents are otherwise warned about. */
     static final String DYNAMIC_AGENTS = "-XX:+EnableDynamicAgentLoading";
+    /** Each fork logs its safepoints, for {@link SafepointLog}; the JVM names the file by its pid. */
+    static final String SAFEPOINT_LOG = "-Xlog:safepoint:file=target/safepoints-%p.log";
 
     private Forks() {
     }

@@ -1,0 +1,48 @@
+package dev.jlivepatch.bench;
+
+import java.lang.management.ManagementFactory;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The agent's MBean ({@code dev.jlivepatch:type=Livepatch}) in the benchmark's
+ * own JVM, called by operation name, as a JMX client would: the benchmarks
+ * drive the real agent through its control surface and do not compile against
+ * its internals.
+ */
+final class LivepatchBean {
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    private final ObjectName name;
+
+    LivepatchBean() throws JMException {
+        name = new ObjectName("dev.jlivepatch:type=Livepatch");
+        if (!server.isRegistered(name)) {
+            throw new IllegalStateException(name + " is not registered: is the agent loaded?");
+        }
+    }
+
+    /** Loads (and so enables) a patch jar; returns its id. */
+    String load(String path) throws JMException {
+        return (String) server.invoke(name, "load", new Object[] {path}, new String[] {String.class.getName()});
+    }
+
+    /** Starts the patch's patching transition. */
+    void enable(String id) throws JMException {
+        server.invoke(name, "enable", new Object[] {id}, new String[] {String.class.getName()});
+    }
+
+    /** Starts the patch's unpatching transition. */
+    void disable(String id) throws JMException {
+        server.invoke(name, "disable", new Object[] {id}, new String[] {String.class.getName()});
+    }
+
+    /** Waits for the running transition; fails if it has not completed in time. */
+    void await(long millis) throws JMException {
+        Boolean done = (Boolean) server.invoke(name, "awaitTransition", new Object[] {millis}, new String[] {"long"});
+        if (!done) {
+            throw new IllegalStateException("transition not complete after " + millis + " ms; blockers: "
+                    + server.getAttribute(name, "Blockers"));
+        }
+    }
+}
