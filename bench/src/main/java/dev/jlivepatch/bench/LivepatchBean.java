@@ -42,7 +42,7 @@ final class LivepatchBean {
         Boolean done = (Boolean) server.invoke(name, "awaitTransition", new Object[] {millis}, new String[] {"long"});
         if (!done) {
             throw new IllegalStateException("transition not complete after " + millis + " ms; blockers: "
-                    + server.getAttribute(name, "Blockers"));
+                    + java.util.Arrays.deepToString(new Object[] {server.getAttribute(name, "Blockers")}));
         }
     }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Transitions {
     private static final long FIRST_RETRY_MILLIS = 2;
     private static final long LAST_RETRY_MILLIS = 250;
-    private static final long ROUND_SHARE = 10;
+    private static final long ROUND_SHARE = 2;
+    private static final long ROUND_SHARE_LIMIT_MILLIS = 1000;
     /**
      * {@code -Djlivepatch.consistency=off}: every transition completes at once, all threads switching
      * together as with HotSwap. Only to show what the consistency model prevents; never in production.
@@ -223,9 +224,9 @@ final class Transitions {
      * The manager thread: retries, backing off, while a transition runs. A
      * round stops every thread for as long as it takes to bring them all to a
      * safepoint, which with many busy threads on few cores is long; the wait
-     * before the next round is at least ten times the last round, so rounds
-     * take at most a tenth of the time, and busy threads switch themselves
-     * on entry in between.
+     * before the next round is at least twice the last round (up to a
+     * second, the kernel's period), so rounds take at most a third of the
+     * time, and busy threads switch themselves on entry in between.
      */
     private void manage() {
         long delay = FIRST_RETRY_MILLIS;
@@ -255,7 +256,8 @@ final class Transitions {
             } finally {
                 lock.unlock();
             }
-            delay = Math.max(Math.min(delay * 2, LAST_RETRY_MILLIS), ROUND_SHARE * roundMillis);
+            delay = Math.max(Math.min(delay * 2, LAST_RETRY_MILLIS),
+                    Math.min(ROUND_SHARE * roundMillis, ROUND_SHARE_LIMIT_MILLIS));
         }
     }
 }
