@@ -183,17 +183,6 @@ public final class Livepatch implements Linker {
         return List.copyOf(patches);
     }
 
-    /** Names and counts of the loaded classes a patch is applied to. */
-    public Map<String, Integer> appliedTo(Patch p) {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        for (Class<?> c : going.classes()) {
-            if (targets.get(c).binding(p) != null) {
-                out.merge(c.getName(), 1, Integer::sum);
-            }
-        }
-        return out;
-    }
-
     /** Where a patch applies: each loaded target class, per class loader, with the methods replaced. */
     public List<Applied> applied(Patch p) {
         List<Applied> out = new ArrayList<>();

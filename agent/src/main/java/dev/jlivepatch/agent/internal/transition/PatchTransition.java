@@ -183,8 +183,7 @@ public final class PatchTransition extends Transition {
         }
         if (!done) {
             StackTraceElement frame = aff.firstIn(self.getStackTrace());
-            blocking.add(new Blocker(self.getName(), self.getId(), Threads.virtual(self),
-                    frame == null ? "a patched method" : frame.toString()));
+            blocking.add(blocker(self, frame == null ? "a patched method" : frame.toString()));
         }
         for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
             Thread t = e.getKey();
@@ -208,7 +207,7 @@ public final class PatchTransition extends Transition {
             }
             StackTraceElement frame = aff.firstIn(e.getValue());
             if (frame != null) {
-                blocking.add(new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame.toString()));
+                blocking.add(blocker(t, frame.toString()));
                 done = false;
                 left.add(t);
             } else if (s == null ? states.putIfAbsent(t, new ThreadState(g)) != null : !s.trySwitch(before, g)) {
@@ -225,6 +224,10 @@ public final class PatchTransition extends Transition {
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;
+    }
+
+    private static Blocker blocker(Thread t, String frame) {
+        return new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame);
     }
 
     private ThreadState fresh(Thread t) {
