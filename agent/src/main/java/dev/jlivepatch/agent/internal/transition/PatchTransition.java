@@ -124,7 +124,7 @@ public final class PatchTransition extends Transition {
                         s.dirty(now);
                     } else if (s.trySwitch(s.word(), g)) {
                         s.backoff = 0;
-                        return g == ThreadState.PATCHED;
+                        return settle(s, g);
                     }
                 } finally {
                     s.checking = false;
@@ -224,6 +224,28 @@ public final class PatchTransition extends Transition {
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;
+    }
+
+    /**
+     * After a switch to {@code g}: if a reversal turned the goal round during
+     * the walk, follow the new goal. Otherwise a round of the reversed
+     * transition could have counted this thread as in the goal (it was, before
+     * the switch) and completed, its steady snapshots then running the callee
+     * of the other state under this entry. The stack is still clean here, so
+     * any state is safe; the switch (a compare-and-set) comes before this read
+     * of the goal, and the reversal writes the goal before its round reads the
+     * states, so one of the two sees the other.
+     */
+    private boolean settle(ThreadState s, int g) {
+        int now = goal;
+        if (now != g) {
+            long w = s.word();
+            if (ThreadState.state(w) != now) {
+                s.trySwitch(w, now);
+            }
+            return ThreadState.state(s.word()) == ThreadState.PATCHED;
+        }
+        return g == ThreadState.PATCHED;
     }
 
     private static Blocker blocker(Thread t, String frame) {
