@@ -8,9 +8,9 @@ package dev.jlivepatch.runtime;
  */
 final class Entries {
     /** Snapshot 1's transition: every thread is in the patched state. */
-    static final Transition ALL_PATCHED = new Fixed(true);
+    static final ThreadPatchStates ALL_PATCHED = new Fixed(true);
     /** Snapshot 2's transition: every thread is in the unpatched state. */
-    static final Transition NONE_PATCHED = new Fixed(false);
+    static final ThreadPatchStates NONE_PATCHED = new Fixed(false);
 
     private Entries() {
     }
@@ -34,7 +34,7 @@ final class Entries {
         return entry == null ? 0 : ((Entry) entry).tag;
     }
 
-    private static final class Fixed extends Transition {
+    private static final class Fixed extends ThreadPatchStates {
         private final boolean answer;
 
         Fixed(boolean answer) {

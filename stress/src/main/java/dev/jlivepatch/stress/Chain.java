@@ -1,6 +1,6 @@
 package dev.jlivepatch.stress;
 
-import dev.jlivepatch.runtime.Transition;
+import dev.jlivepatch.runtime.ThreadPatchStates;
 
 /**
  * A call chain of two affected methods for the jcstress tests: {@link #outer}
@@ -11,7 +11,7 @@ import dev.jlivepatch.runtime.Transition;
 public final class Chain {
     /** The methods, as the transition's {@code affect} takes them. */
     public static final java.util.List<String> METHODS = java.util.List.of(
-            "outer(Ldev/jlivepatch/runtime/Transition;[I)V", "inner(Ldev/jlivepatch/runtime/Transition;[I)V");
+            "outer(Ldev/jlivepatch/runtime/ThreadPatchStates;[I)V", "inner(Ldev/jlivepatch/runtime/ThreadPatchStates;[I)V");
 
     private Chain() {
     }
@@ -22,7 +22,7 @@ public final class Chain {
      * @param t the transition
      * @param picks where each method records 1 for the patched state, 0 for the unpatched one
      */
-    public static void outer(Transition t, int[] picks) {
+    public static void outer(ThreadPatchStates t, int[] picks) {
         picks[0] = t.patched(null) ? 1 : 0;
         inner(t, picks);
     }
@@ -33,7 +33,7 @@ public final class Chain {
      * @param t the transition
      * @param picks as for {@link #outer}
      */
-    public static void inner(Transition t, int[] picks) {
+    public static void inner(ThreadPatchStates t, int[] picks) {
         picks[1] = t.patched(null) ? 1 : 0;
     }
 }

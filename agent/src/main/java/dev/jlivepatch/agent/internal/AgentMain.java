@@ -28,11 +28,11 @@ public final class AgentMain {
         AgentVersion.publish(); // after the MBean: a JVM that shows the property answers over JMX
         for (String jar : options.patches()) {
             try {
-                core.load(Path.of(jar));
+                core.load(Path.of(jar), false);
             } catch (PatchException e) {
                 // Already logged with its reason; a bad patch never stops the application.
             }
         }
-        Watcher.startAll(core, options);
+        Watcher.startAll(core, options.dirs(), options.trust(), options.trustPassword());
     }
 }

@@ -70,6 +70,30 @@ public final class Ctl {
         }
     }
 
+    /**
+     * A patch's targets as the {@code Patches} attribute shows them, one line each:
+     * {@code targets: CLASS (LOADER) patched=B [refused: REASON]}, or {@code targets: none}.
+     */
+    public static List<String> targets(String id) {
+        try {
+            List<String> out = new ArrayList<>();
+            for (CompositeData p : (CompositeData[]) server().getAttribute(name(), "Patches")) {
+                if (!id.equals(p.get("id"))) {
+                    continue;
+                }
+                for (CompositeData t : (CompositeData[]) p.get("targets")) {
+                    String simple = ((String) t.get("className")).replaceAll(".*\\.", "");
+                    Object refusal = t.get("refusal");
+                    out.add("targets: " + simple + " (" + t.get("loader") + ") patched=" + t.get("patched")
+                            + (refusal == null ? "" : " refused: " + refusal));
+                }
+            }
+            return out.isEmpty() ? List.of("targets: none") : out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read Patches", e);
+        }
+    }
+
     /** The {@code Blockers} attribute: each thread blocking the running transition, and where. */
     public static List<String> blockers() {
         try {

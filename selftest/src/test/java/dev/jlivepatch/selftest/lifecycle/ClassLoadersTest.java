@@ -21,7 +21,8 @@ class ClassLoadersTest {
 
     /**
      * Two copies loaded before the patch and one after it are patched; a
-     * failing pre-patch callback refuses only the copy that is loading.
+     * failing pre-patch callback refuses only the copy that is loading, and
+     * that loader defines the class normally once the patch is disabled.
      */
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
@@ -33,7 +34,7 @@ class ClassLoadersTest {
 
         Run r = run(jdk, "", app, "jar:" + plugin, "loader:a", "loader:b", "load:" + pl, "plugin:a", "plugin:b",
                 "loader:c", "plugin:c", "set:pre_patch_ret.Plugin=throw", "loader:d", "plugin:a",
-                "disable:pl", "plugin:a", "plugin:b", "plugin:c");
+                "disable:pl", "plugin:a", "plugin:b", "plugin:c", "plugin:d");
         String refusal = "patch 'pl' failed for class '" + PLUGIN + "', refusing to load class '" + PLUGIN + "'";
         expectEvents(r,
                 "OUT % loader a",
@@ -58,7 +59,7 @@ class ClassLoadersTest {
                 // a third copy loading now is patched as it loads
                 "OUT % loader c",
                 "livepatch: applying patch 'pl' to loading class '" + PLUGIN + "'",
-                "OUT pl: pre_patch_callback: Plugin@c -> loading, work()=original",
+                "OUT pl: pre_patch_callback: Plugin@c -> defining",
                 "OUT pl: post_patch_callback: Plugin@c -> loading, work()=patched",
                 "OUT Plugin: clinit in c",
                 "OUT Plugin@c.work: patched",
@@ -66,12 +67,13 @@ class ClassLoadersTest {
                 "OUT % set pre_patch_ret.Plugin=throw",
                 "OUT % loader d",
                 "livepatch: applying patch 'pl' to loading class '" + PLUGIN + "'",
-                "OUT pl: pre_patch_callback: Plugin@d -> loading, work()=original",
+                "OUT pl: pre_patch_callback: Plugin@d -> defining",
                 "livepatch: pre-patch callback failed for target '" + PLUGIN + "'",
                 "livepatch: " + refusal,
-                "OUT Plugin@d: java.lang.LinkageError: " + refusal + ": pre-patch callback"
-                        + " dev.jlivepatch.selftest.patches.lifecycle.plugin.PluginPatch.prePatch threw"
-                        + " java.lang.IllegalStateException: injected failure",
+                "livepatch: pre-patch callback dev.jlivepatch.selftest.patches.lifecycle.plugin.PluginPatch.prePatch"
+                        + " threw java.lang.IllegalStateException: injected failure",
+                "OUT Plugin@d: java.lang.NoClassDefFoundError: " + PLUGIN.replace('.', '/') + " (wrong name: "
+                        + refusal.replace('.', '/') + ")",
                 "OUT Plugin@a.work: patched",
                 "OUT % disable pl",
                 "livepatch: 'pl': initializing unpatching transition",
@@ -89,6 +91,9 @@ class ClassLoadersTest {
                 "OUT Plugin@a.work: original",
                 "OUT Plugin@b.work: original",
                 "OUT Plugin@c.work: original",
+                // the refused class was never defined: its loader defines it now, without the patch
+                "OUT Plugin: clinit in d",
+                "OUT Plugin@d.work: original",
                 "OUT done");
     }
 
@@ -125,12 +130,12 @@ class ClassLoadersTest {
                 "livepatch: 'pl': patching complete",
                 "OUT % loader v",
                 "livepatch: applying patch 'pl' to loading class '" + PLUGIN + "'",
-                "OUT pl: pre_patch_callback: Plugin@v -> loading, work()=original",
+                "OUT pl: pre_patch_callback: Plugin@v -> defining",
                 "OUT pl: post_patch_callback: Plugin@v -> loading, work()=patched",
                 "OUT Plugin: clinit in v",
                 "OUT % loader w",
                 "livepatch: applying patch 'pl' to loading class '" + PLUGIN + "'",
-                "OUT pl: pre_patch_callback: Plugin@w -> loading, work()=original",
+                "OUT pl: pre_patch_callback: Plugin@w -> defining",
                 "OUT pl: post_patch_callback: Plugin@w -> loading, work()=patched",
                 "OUT Plugin: clinit in w",
                 "OUT Plugin@u.work: patched",

@@ -3,85 +3,47 @@ package dev.jlivepatch.agent.internal.core;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
-import dev.jlivepatch.agent.internal.patch.Resolver;
-import dev.jlivepatch.agent.internal.patch.TargetShape;
-import dev.jlivepatch.agent.internal.weave.BridgeMaker;
-import dev.jlivepatch.agent.internal.weave.Shape;
 import dev.jlivepatch.api.PatchTarget;
 import dev.jlivepatch.api.State;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * One patch class applied to one loaded target class: the patch code defined
- * for that class's loader, a bridge per replaced method, and the callbacks.
- * Creating it loads and initialises the patch class but changes nothing in
- * the application.
+ * One patch class applied to one target class of one class loader (an
+ * instance of the kernel's {@code klp_object}): the patch code defined for
+ * that loader, a bridge per replaced method, and the callbacks. Creating it
+ * ({@link BindingMaker}) defines and initialises the patch class but changes
+ * nothing in the application.
+ *
+ * <p>A binding made for a class that is loading exists before its class does:
+ * {@link #targetClass()} is null until the class initialises.
  */
 final class Binding implements PatchTarget {
-    private final Patch patch;
+    private final LoadedPatch patch;
     private final PatchClass patchClass;
-    private final Class<?> target;
+    private final String targetName;
+    private final ClassLoader loader;
     private final Class<?> patchType;
-    private final Map<String, Object> bridges = new LinkedHashMap<>();
+    private final Map<String, Object> bridges;
+    private final Registry registry;
+    private volatile Class<?> target;
     private volatile boolean loading;
 
-    private Binding(Patch patch, PatchClass patchClass, Class<?> target, Class<?> patchType, boolean loading) {
+    Binding(LoadedPatch patch, PatchClass patchClass, String targetName, ClassLoader loader, Class<?> target,
+            Class<?> patchType, Map<String, Object> bridges, Registry registry) {
         this.patch = patch;
         this.patchClass = patchClass;
+        this.targetName = targetName;
+        this.loader = loader;
         this.target = target;
         this.patchType = patchType;
-        this.loading = loading;
+        this.bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
+        this.registry = registry;
+        this.loading = target == null;
     }
 
-    /**
-     * Checks the patch class against the target, defines and initialises it,
-     * and makes its bridges.
-     */
-    static Binding create(Patch patch, PatchClass pc, Class<?> target, boolean loading, Environment env)
-            throws PatchException {
-        TargetShape shape;
-        try {
-            shape = TargetShape.of(target);
-        } catch (LinkageError e) {
-            throw new PatchException("patch '" + patch.id() + "': cannot read the methods of " + target.getName()
-                    + ": " + e);
-        }
-        List<Resolver.Resolved> resolved = Resolver.resolve(patch.id(), pc, shape);
-        PatchClassLoader loader = new PatchClassLoader(target.getClassLoader(), patch.jar());
-        env.open(target, loader);
-        Class<?> type;
-        try {
-            type = Class.forName(pc.binaryName(), true, loader);
-        } catch (ExceptionInInitializerError e) {
-            throw new PatchException("patch '" + patch.id() + "': patch class " + pc.binaryName()
-                    + " failed to initialise: " + e.getCause(), e);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new PatchException("patch '" + patch.id() + "': patch class " + pc.binaryName()
-                    + " cannot be loaded against " + target.getName() + ": " + e, e);
-        }
-        Binding b = new Binding(patch, pc, target, type, loading);
-        int n = 0;
-        for (Resolver.Resolved r : resolved) {
-            Shape shapeOf = Shape.of(r.target().isStatic(), r.target().desc());
-            env.defineShape(shapeOf);
-            String bridgeName = pc.name() + "$$JlpBridge" + n++;
-            try {
-                Class<?> bridge = loader.defineBridge(bridgeName,
-                        BridgeMaker.make(bridgeName, shapeOf, pc.name(), r.replacement().method(), r.replacement().desc()));
-                b.bridges.put(r.key(), bridge.getConstructor().newInstance());
-            } catch (ReflectiveOperationException | LinkageError e) {
-                throw new PatchException("patch '" + patch.id() + "': cannot bridge to " + pc.binaryName() + "."
-                        + r.replacement().method() + ": " + e, e);
-            }
-        }
-        return b;
-    }
-
-    Patch patch() {
+    LoadedPatch patch() {
         return patch;
     }
 
@@ -89,20 +51,34 @@ final class Binding implements PatchTarget {
         return patchClass;
     }
 
+    /** @return the target class, or null while it is still being defined */
     Class<?> target() {
         return target;
     }
 
-    /** Replaced methods' keys and their bridges. */
+    ClassLoader loader() {
+        return loader;
+    }
+
+    /** Replaced methods' keys ({@code name(desc)ret}) and their bridges. */
     Map<String, Object> bridges() {
         return bridges;
+    }
+
+    /** The loading class exists now (it is initialising). */
+    void defined(Class<?> c) {
+        target = c;
+    }
+
+    /** The class has finished coming: later callbacks see it as loaded. */
+    void loaded() {
+        loading = false;
     }
 
     /**
      * Runs a callback, if the patch class has it.
      *
-     * @return {@code false} if it returned {@code false} or threw
-     * @throws CallbackFailure with the cause, for a pre-patch callback that failed
+     * @throws CallbackFailure if it returned {@code false} or threw
      */
     void run(Callback.Kind kind) throws CallbackFailure {
         Callback cb = patchClass.callback(kind);
@@ -139,13 +115,18 @@ final class Binding implements PatchTarget {
     }
 
     @Override
-    public boolean loading() {
-        return loading;
+    public String targetName() {
+        return targetName;
     }
 
-    /** The class has finished coming: later callbacks see it as loaded. */
-    void loaded() {
-        loading = false;
+    @Override
+    public ClassLoader targetLoader() {
+        return loader;
+    }
+
+    @Override
+    public boolean loading() {
+        return loading;
     }
 
     @Override
@@ -155,12 +136,12 @@ final class Binding implements PatchTarget {
 
     @Override
     public State previousState(long id) {
-        return Livepatch.instance().previousState(patch, id);
+        return registry.previousState(patch, id);
     }
 
     @Override
     public String toString() {
-        return "patch '" + patch.id() + "' on " + target.getName();
+        return "patch '" + patch.id() + "' on " + targetName;
     }
 
     /** A callback that refused or threw. */

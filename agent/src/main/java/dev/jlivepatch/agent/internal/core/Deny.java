@@ -19,7 +19,7 @@ final class Deny {
     private Deny() {
     }
 
-    static void check(Patch p, String target) throws PatchException {
+    static void check(LoadedPatch p, String target) throws PatchException {
         boolean denied = CLASSES.contains(target);
         for (String pkg : PACKAGES) {
             denied |= target.startsWith(pkg);

@@ -6,70 +6,73 @@ import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.patch.PatchJarReader;
-import dev.jlivepatch.agent.internal.patch.Resolver;
-import dev.jlivepatch.agent.internal.patch.TargetShape;
-import dev.jlivepatch.agent.internal.weave.StubWeaver;
-import dev.jlivepatch.api.State;
+import dev.jlivepatch.agent.internal.transition.Blocker;
+import dev.jlivepatch.agent.internal.transition.Threads;
 import dev.jlivepatch.runtime.Dispatch;
-import dev.jlivepatch.runtime.FuncSite;
-import dev.jlivepatch.runtime.Linker;
-import dev.jlivepatch.runtime.Snapshot;
-import dev.jlivepatch.agent.internal.transition.PatchTransition;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The core (the kernel's {@code kernel/livepatch/core.c}): the registry of
- * patches in stack order, and enabling, disabling and removing them. Every
- * operation holds one lock, as the kernel holds {@code klp_mutex}; a patch is
- * checked and prepared completely before anything in the application changes.
+ * patches in stack order, and the commands that load, enable, disable, remove
+ * and force them. A patch is checked and prepared completely before anything
+ * in the application changes.
+ *
+ * <p>The core lock ({@link #lock}, the kernel's {@code klp_mutex}) is held by
+ * every command, by the transition manager's rounds and completion, and by
+ * the reads behind {@code status} ({@link #patches()}, {@link #targets}), so
+ * that each sees one whole state. Patch code and callbacks may run under it.
+ * Its exceptions, each reading only what is published for it:
+ * <ul>
+ *   <li>stubs read immutable snapshots through their func sites;</li>
+ *   <li>the class-load transformer reads the registry's published view of
+ *       which patches loading classes get ({@link Registry#targeting});</li>
+ *   <li>a class initialising after its patches commits its bindings under
+ *       the stacks lock alone ({@link StubLinker#classInit});</li>
+ *   <li>callbacks read the registry's copy-on-write list for the previous
+ *       state ({@link Registry#previousState});</li>
+ *   <li>{@link #blockers()} reads the running transition's last blockers,
+ *       an immutable list behind a volatile field.</li>
+ * </ul>
+ * Lock order: the core lock, then the stacks lock ({@link FuncStacks}).
  */
-public final class Livepatch implements Linker {
-    private static final long CLASS_INIT_WAIT_SECONDS = 10;
-    private static volatile Livepatch instance;
+public final class Livepatch {
+    private static Livepatch instance;
 
-    private final Environment env;
     private final ReentrantLock lock = new ReentrantLock();
-    private final List<Patch> patches = new CopyOnWriteArrayList<>();
-    private final Set<String> targetNames = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, List<Patch>> byTarget = Map.of();
-    private final Coming coming = new Coming(this);
-    private final Going going = new Going();
-    private final Transitions transitions = new Transitions(this, lock);
-    private final ClassValue<TargetClass> targets = new ClassValue<>() {
-        @Override
-        protected TargetClass computeValue(Class<?> type) {
-            TargetClass st = new TargetClass(type);
-            coming.adopt(st);
-            return st;
-        }
-    };
+    private final Environment env;
+    private final Registry registry = new Registry();
+    private final FuncStacks stacks = new FuncStacks(registry);
+    private final BindingMaker maker;
+    private final ClassLoadHook hook;
+    private final TargetScan scan;
+    private final TransitionManager transitions;
+    private final StubLinker linker;
 
-    private Livepatch(Instrumentation inst) {
-        this.env = new Environment(inst);
+    Livepatch(Environment env) {
+        this.env = env;
+        this.maker = new BindingMaker(env, registry);
+        this.hook = new ClassLoadHook(registry, stacks, maker);
+        this.scan = new TargetScan(env, stacks, hook, maker);
+        this.transitions = new TransitionManager(lock, stacks, registry, env);
+        this.linker = new StubLinker(stacks, registry, transitions);
+        stacks.adoptWith(hook::adopt);
+        env.addTransformer(hook);
     }
 
     /** Starts the core once per JVM; a second call returns the running one. */
     public static synchronized Livepatch start(Instrumentation inst) {
         if (instance == null) {
-            Livepatch lp = new Livepatch(inst);
-            if (!Dispatch.install(lp)) {
+            Livepatch lp = new Livepatch(new JvmEnvironment(inst));
+            if (!Dispatch.install(lp.linker)) {
                 throw new IllegalStateException("another jlivepatch agent owns this JVM's dispatch runtime");
             }
-            inst.addTransformer(lp.coming, true);
-            dev.jlivepatch.agent.internal.transition.Threads.init(inst);
-            if (Transitions.CONSISTENCY_OFF) {
+            Threads.init(inst);
+            if (TransitionManager.CONSISTENCY_OFF) {
                 Log.warn("-Djlivepatch.consistency=off: transitions switch every thread at once, as HotSwap does;"
                         + " call chains may mix old and new code. Only for demonstrating the consistency model");
             }
@@ -78,13 +81,16 @@ public final class Livepatch implements Linker {
         return instance;
     }
 
-    /** The running core, or null before the agent started. */
-    public static Livepatch instance() {
-        return instance;
+    StubLinker linker() {
+        return linker;
     }
 
-    /** Reads a patch jar, registers it on top of the stack and enables it: the kernel's insmod. */
-    public Patch load(Path jar) throws PatchException {
+    /**
+     * Reads a patch jar, registers it on top of the stack and enables it: the kernel's insmod.
+     *
+     * @param deferredTargets accept targets that no class loader can find yet (patched when they load)
+     */
+    public LoadedPatch load(Path jar, boolean deferredTargets) throws PatchException {
         PatchJar pj;
         try {
             pj = PatchJarReader.read(jar);
@@ -97,7 +103,7 @@ public final class Livepatch implements Linker {
             String refusal = busy();
             if (refusal != null) {
                 refusal = "patch '" + pj.id() + "' cannot be loaded now: " + refusal;
-            } else if (find(pj.id()) != null) {
+            } else if (registry.find(pj.id()) != null) {
                 refusal = "patch '" + pj.id() + "' is already loaded; disable and remove it first"
                         + " (or give the new one another Livepatch-Id)";
             } else if (pj.replace()) {
@@ -108,12 +114,12 @@ public final class Livepatch implements Linker {
                 Log.error("failed to enable patch '" + pj.id() + "': " + refusal);
                 throw new PatchException(refusal);
             }
-            Patch p = new Patch(pj);
-            patches.add(p);
+            LoadedPatch p = new LoadedPatch(pj, deferredTargets);
+            registry.add(p);
             try {
                 enable(p);
             } catch (PatchException e) {
-                patches.remove(p);
+                registry.remove(p);
                 throw e;
             }
             return p;
@@ -126,7 +132,7 @@ public final class Livepatch implements Linker {
     public void enable(String id) throws PatchException {
         lock.lock();
         try {
-            Patch p = require(id);
+            LoadedPatch p = registry.require(id);
             if (p == transitions.patch() && !p.enabled()) {
                 transitions.reverse();
                 return;
@@ -141,7 +147,7 @@ public final class Livepatch implements Linker {
     public void disable(String id) throws PatchException {
         lock.lock();
         try {
-            Patch p = require(id);
+            LoadedPatch p = registry.require(id);
             if (p.forced()) {
                 throw new PatchException("patch '" + id + "' was forced and can no longer be disabled:"
                         + " threads may still run code of both versions");
@@ -160,9 +166,9 @@ public final class Livepatch implements Linker {
     public void remove(String id) throws PatchException {
         lock.lock();
         try {
-            Patch p = require(id);
+            LoadedPatch p = registry.require(id);
             if (p == transitions.patch()) {
-                throw new PatchException("patch '" + id + "' is in its " + p.transition()
+                throw new PatchException("patch '" + id + "' is in its " + p.transition().label()
                         + " transition; wait for it to complete before removing it");
             }
             if (p.forced()) {
@@ -172,38 +178,10 @@ public final class Livepatch implements Linker {
             if (p.enabled()) {
                 throw new PatchException("patch '" + id + "' is enabled; disable it before removing it");
             }
-            patches.remove(p);
+            registry.remove(p);
         } finally {
             lock.unlock();
         }
-    }
-
-    /** The registered patches, bottom of the stack first. */
-    public List<Patch> patches() {
-        return List.copyOf(patches);
-    }
-
-    /** Where a patch applies: each loaded target class, per class loader, with the methods replaced. */
-    public List<Applied> applied(Patch p) {
-        List<Applied> out = new ArrayList<>();
-        for (Class<?> c : going.classes()) {
-            Binding b = targets.get(c).binding(p);
-            if (b != null) {
-                out.add(new Applied(c.getName(), loaderName(c.getClassLoader()), List.copyOf(b.bridges().keySet())));
-            }
-        }
-        out.sort(Comparator.comparing(Applied::className).thenComparing(Applied::loader));
-        return out;
-    }
-
-    private static String loaderName(ClassLoader l) {
-        if (l == null) {
-            return "bootstrap";
-        }
-        if (l.getName() != null) {
-            return l.getName();
-        }
-        return l.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(l));
     }
 
     /**
@@ -214,11 +192,36 @@ public final class Livepatch implements Linker {
     public void force(String id) throws PatchException {
         lock.lock();
         try {
-            Patch p = require(id);
+            LoadedPatch p = registry.require(id);
             if (p != transitions.patch()) {
                 throw new PatchException("patch '" + p.id() + "' is not in a transition; there is nothing to force");
             }
             transitions.force();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The registered patches, bottom of the stack first. */
+    public List<LoadedPatch> patches() {
+        lock.lock();
+        try {
+            return registry.all();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the patch's place on the stack, 1 for the oldest loaded */
+    public int stackOrder(LoadedPatch p) {
+        return registry.order(p);
+    }
+
+    /** Where a patch applies: each loaded target class, patched or not, and each class it refused. */
+    public List<TargetRecord> targets(LoadedPatch p) {
+        lock.lock();
+        try {
+            return TargetRecord.of(p, env.loadedClasses(), stacks);
         } finally {
             lock.unlock();
         }
@@ -249,17 +252,16 @@ public final class Livepatch implements Linker {
 
     /** Why no transition can start now, or null: one runs already (the kernel allows one at a time). */
     private String busy() {
-        Patch tp = transitions.patch();
+        LoadedPatch tp = transitions.patch();
         if (tp == null) {
             return null;
         }
-        return "patch '" + tp.id() + "' is in its " + tp.transition() + " transition; wait for it to complete"
-                + " (status shows what blocks it), reverse it by " + (tp.enabled() ? "disabling" : "enabling")
+        return "patch '" + tp.id() + "' is in its " + tp.transition().label() + " transition; wait for it to"
+                + " complete (status shows what blocks it), reverse it by " + (tp.enabled() ? "disabling" : "enabling")
                 + " '" + tp.id() + "', or force it";
     }
 
-    private void enable(Patch p) throws PatchException {
-        int at = patches.indexOf(p);
+    private void enable(LoadedPatch p) throws PatchException {
         if (p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is already enabled");
         }
@@ -267,23 +269,33 @@ public final class Livepatch implements Linker {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be enabled now: " + refusal);
         }
-        for (int i = 0; i < at; i++) {
-            if (!patches.get(i).enabled()) {
-                throw new PatchException("patch '" + p.id() + "' cannot be enabled while patch '"
-                        + patches.get(i).id() + "' below it on the stack is disabled; enable that one first");
+        for (LoadedPatch below : registry.all()) {
+            if (below == p) {
+                break;
+            }
+            if (!below.enabled()) {
+                throw new PatchException("patch '" + p.id() + "' cannot be enabled while patch '" + below.id()
+                        + "' below it on the stack is disabled; enable that one first");
             }
         }
         Log.info("enabling patch '" + p.id() + "'");
-        publishTargets(p);
+        synchronized (stacks.lock()) {
+            registry.publish(null, p);
+        }
         try {
-            checkStates(p);
-            List<Binding> bindings = prepare(p);
+            registry.checkStates(p);
+            List<Binding> bindings = scan.bind(p);
             Log.info("'" + p.id() + "': initializing patching transition");
-            List<Binding> ready = prePatch(p, bindings);
-            weave(p, ready);
-            transitions.patch(p, ready);
+            Callbacks.prePatch(p, bindings);
+            weave(p, bindings);
+            transitions.patch(p, bindings);
         } catch (PatchException e) {
-            publishTargets(null);
+            List<Binding> comers;
+            synchronized (stacks.lock()) {
+                registry.publish(null, null);
+                comers = transitions.takeComers();
+            }
+            Callbacks.runAll(comers, Callback.Kind.POST_UNPATCH);
             if (!e.isLogged()) {
                 Log.error("failed to enable patch '" + p.id() + "': " + e.getMessage());
             }
@@ -291,162 +303,24 @@ public final class Livepatch implements Linker {
         }
     }
 
-    /** Creates the bindings for every loaded target: checks, loads, initialises. Changes nothing. */
-    private List<Binding> prepare(Patch p) throws PatchException {
-        List<Binding> out = new ArrayList<>();
-        Class<?>[] loaded = env.instrumentation().getAllLoadedClasses();
-        for (PatchClass pc : p.jar().patchClasses()) {
-            Deny.check(p, pc.target());
-            boolean seen = false;
-            for (Class<?> c : loaded) {
-                if (!c.getName().equals(pc.target())) {
-                    continue;
-                }
-                seen = true;
-                if (!pc.matchesLoader(c.getClassLoader()) || c.getClassLoader() instanceof PatchClassLoader) {
-                    continue;
-                }
-                TargetClass st = targets.get(c);
-                if (st.binding(p) != null || (st.pending != null && st.pending.has(p))) {
-                    continue; // it loaded while this patch was being enabled: its class-init hook applies it
-                }
-                if (!env.modifiable(c)) {
-                    throw new PatchException("patch '" + p.id() + "': the JVM cannot modify class " + c.getName());
-                }
-                out.add(Binding.create(p, pc, c, false, env));
-            }
-            if (!seen) {
-                checkNotLoaded(p, pc);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Checks a patch class against its target's class file when the target is
-     * not loaded yet but the system class loader can see it, so that a patch
-     * that could never apply is refused as a whole now rather than refusing
-     * the class when it loads. Targets of other loaders are checked as they load.
-     */
-    private static void checkNotLoaded(Patch p, PatchClass pc) throws PatchException {
-        String resource = pc.target().replace('.', '/') + ".class";
-        try (java.io.InputStream in = ClassLoader.getSystemClassLoader().getResourceAsStream(resource)) {
-            if (in != null) {
-                Resolver.resolve(p.id(), pc, TargetShape.of(in.readAllBytes()));
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            Log.debug("cannot read " + resource + " to check it early: " + e);
-        }
-    }
-
-    /** Runs the pre-patch callbacks in order; on a failure undoes the ones that ran and refuses the patch. */
-    private List<Binding> prePatch(Patch p, List<Binding> bindings) throws PatchException {
-        List<Binding> done = new ArrayList<>();
-        for (Binding b : bindings) {
-            try {
-                b.run(Callback.Kind.PRE_PATCH);
-                done.add(b);
-            } catch (Binding.CallbackFailure f) {
-                // The kernel's order: the failure, the refusal, then the cancelled transition.
-                PatchException refused = new PatchException("patch '" + p.id() + "': " + f.getMessage()
-                        + " for target '" + b.target().getName() + "'", f.getCause());
-                Log.error("pre-patch callback failed for target '" + b.target().getName() + "'");
-                Log.error(f.getMessage());
-                Log.error("failed to enable patch '" + p.id() + "': " + refused.getMessage());
-                Log.info("'" + p.id() + "': canceling patching transition, going to unpatch");
-                Log.info("'" + p.id() + "': completing unpatching transition");
-                for (Binding d : done) {
-                    runQuietly(d, Callback.Kind.POST_UNPATCH);
-                }
-                Log.info("'" + p.id() + "': unpatching complete");
-                throw refused.logged();
-            }
-        }
-        return done;
-    }
-
     /** Weaves stubs for the methods that have none yet, all classes in one retransformation. */
-    private void weave(Patch p, List<Binding> bindings) throws PatchException {
-        Set<Class<?>> grow = new LinkedHashSet<>();
-        for (Binding b : bindings) {
-            TargetClass st = targets.get(b.target());
-            List<String> stubbed = st.patchedKeys();
-            for (String key : b.bridges().keySet()) {
-                if (!stubbed.contains(key)) {
-                    st.site(key);
-                    st.staged.add(key);
-                    grow.add(b.target());
-                }
-            }
-            knowTarget(b.target().getName());
+    private void weave(LoadedPatch p, List<Binding> bindings) throws PatchException {
+        Class<?>[] grow;
+        synchronized (stacks.lock()) {
+            grow = stacks.stage(bindings);
         }
         try {
-            env.retransform(grow.toArray(new Class<?>[0]));
+            env.retransform(grow);
         } catch (PatchException e) {
-            for (Binding b : bindings) {
-                targets.get(b.target()).staged.clear();
-                runQuietly(b, Callback.Kind.POST_UNPATCH);
+            synchronized (stacks.lock()) {
+                stacks.unstage(bindings);
             }
+            Callbacks.runAll(bindings, Callback.Kind.POST_UNPATCH);
             throw new PatchException("patch '" + p.id() + "': " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Switches bindings in or out of their targets' func stacks and publishes
-     * the new snapshots, every site first, then one sync for them all.
-     */
-    void commit(List<Binding> add, List<Binding> drop) {
-        commit(add, drop, List.of());
-    }
-
-    /** Publishes the snapshots of bindings whose stacks are unchanged: a transition's start or end. */
-    void republish(List<Binding> same) {
-        commit(List.of(), List.of(), same);
-    }
-
-    private void commit(List<Binding> add, List<Binding> drop, List<Binding> same) {
-        List<FuncSite> changed = new ArrayList<>();
-        for (Binding b : drop) {
-            TargetClass st = targets.get(b.target());
-            st.bindings.remove(b);
-            publish(st, b, changed);
-        }
-        for (Binding b : add) {
-            TargetClass st = targets.get(b.target());
-            st.bindings.add(b);
-            st.bindings.sort(Comparator.comparingInt(x -> patches.indexOf(x.patch())));
-            st.staged.removeAll(b.bridges().keySet());
-            publish(st, b, changed);
-        }
-        for (Binding b : same) {
-            publish(targets.get(b.target()), b, changed);
-        }
-        FuncSite.sync(changed.toArray(new FuncSite[0]));
-    }
-
-    private void publish(TargetClass st, Binding b, List<FuncSite> changed) {
-        for (String key : b.bridges().keySet()) {
-            FuncSite site = st.site(key);
-            site.publish(snapshot(st, key));
-            changed.add(site);
-        }
-        going.track(st);
-    }
-
-    /**
-     * A method's snapshot: steady, or, while the patch in transition replaces
-     * it, the entries with and without that patch (it is always the top one).
-     */
-    private Snapshot snapshot(TargetClass st, String key) {
-        PatchTransition t = transitions.current();
-        Binding b = t == null ? null : st.binding(transitions.patch());
-        if (b == null || !b.bridges().containsKey(key)) {
-            return Snapshot.steady(st.top(key));
-        }
-        return Snapshot.inTransition(st.top(key), st.topBelow(key, b), t);
-    }
-
-    private void disable(Patch p) throws PatchException {
+    private void disable(LoadedPatch p) throws PatchException {
         if (!p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is not enabled");
         }
@@ -454,205 +328,23 @@ public final class Livepatch implements Linker {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be disabled now: " + refusal);
         }
-        for (int i = patches.indexOf(p) + 1; i < patches.size(); i++) {
-            if (patches.get(i).enabled()) {
+        List<LoadedPatch> all = registry.all();
+        for (int i = all.indexOf(p) + 1; i < all.size(); i++) {
+            if (all.get(i).enabled()) {
                 throw new PatchException("patch '" + p.id() + "' cannot be disabled while patch '"
-                        + patches.get(i).id() + "' above it on the stack is enabled; disable that one first");
+                        + all.get(i).id() + "' above it on the stack is enabled; disable that one first");
             }
         }
         List<Binding> bindings = new ArrayList<>();
-        for (Class<?> c : going.classes()) {
-            Binding b = targets.get(c).binding(p);
+        for (Class<?> c : stacks.tracked()) {
+            Binding b = stacks.binding(c, p);
             if (b != null) {
                 bindings.add(b);
             }
         }
         // Callbacks run in the jar's order of patch classes, as they did on enable.
-        bindings.sort(Comparator.comparingInt(b -> p.jar().patchClasses().indexOf(b.patchClass())));
+        List<PatchClass> order = p.jar().patchClasses();
+        bindings.sort(Comparator.comparingInt(b -> order.indexOf(b.patchClass())));
         transitions.unpatch(p, bindings);
-    }
-
-    /** Removes stubs that no func stack needs any more, so unpatched classes get their original bytes back. */
-    void strip(List<Binding> dropped) {
-        Set<Class<?>> shrink = new LinkedHashSet<>();
-        for (Binding b : dropped) {
-            TargetClass st = targets.get(b.target());
-            List<String> still = st.patchedKeys();
-            for (String key : b.bridges().keySet()) {
-                if (!still.contains(key)) {
-                    shrink.add(b.target());
-                }
-            }
-        }
-        try {
-            env.retransform(shrink.toArray(new Class<?>[0]));
-        } catch (PatchException e) {
-            Log.warn("stubs stay in place, running the original code: " + e.getMessage());
-        }
-    }
-
-    /** What the transformer weaves into a class being retransformed; null for its original bytes. */
-    byte[] reweave(Class<?> c, byte[] classFile) {
-        if (!targetNames.contains(c.getName())) {
-            return null;
-        }
-        TargetClass st = targets.get(c);
-        List<String> keys = st.patchedKeys();
-        if (keys.isEmpty() && !st.initHooked) {
-            return null;
-        }
-        return StubWeaver.weave(classFile, keys, StubWeaver.mode(c.getClassLoader(), classFile), st::number,
-                st.initHooked);
-    }
-
-    @Override
-    public FuncSite site(Class<?> owner, String method) {
-        return targets.get(owner).site(method);
-    }
-
-    @Override
-    public void classInit(Class<?> owner) {
-        TargetClass st = targets.get(owner);
-        Coming.Pending pend = st.pending;
-        if (pend == null) {
-            return;
-        }
-        st.pending = null;
-        if (pend.refusal != null) {
-            throw new LinkageError(pend.refusal);
-        }
-        boolean locked = false;
-        try {
-            // Not lock(): an operation holding the lock may itself wait for this class's initialisation.
-            locked = lock.tryLock(CLASS_INIT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            transitions.coming(st, pend);
-        } finally {
-            if (locked) {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Makes the bindings of a class loading after its patches, running their pre-patch callbacks. */
-    List<Binding> bindComing(TargetClass st, Coming.Pending pend) {
-        List<Binding> done = new ArrayList<>();
-        for (Patch p : pend.patches) {
-            if ((!p.enabled() && p != transitions.patch()) || st.binding(p) != null) {
-                continue;
-            }
-            PatchClass pc = patchClassFor(p, st.type.getName(), st.type.getClassLoader());
-            Binding b = null;
-            String reason;
-            try {
-                b = Binding.create(p, pc, st.type, true, env);
-                b.run(Callback.Kind.PRE_PATCH);
-                done.add(b);
-                continue;
-            } catch (PatchException e) {
-                reason = e.getMessage();
-            } catch (Binding.CallbackFailure f) {
-                Log.error("pre-patch callback failed for target '" + st.type.getName() + "'");
-                reason = f.getMessage();
-            }
-            String refusal = Coming.refusal(p, st.type.getName());
-            Log.error(refusal);
-            for (Binding d : done) {
-                runQuietly(d, Callback.Kind.POST_UNPATCH);
-            }
-            throw new LinkageError(refusal + ": " + reason);
-        }
-        return done;
-    }
-
-    /** The enabled (or enabling) patches that target a class name. */
-    List<Patch> targeting(String className) {
-        return byTarget.getOrDefault(className, List.of());
-    }
-
-    void knowTarget(String className) {
-        targetNames.add(className);
-    }
-
-    static PatchClass patchClassFor(Patch p, String className, ClassLoader loader) {
-        for (PatchClass pc : p.jar().patchClasses()) {
-            if (pc.target().equals(className) && pc.matchesLoader(loader)) {
-                return pc;
-            }
-        }
-        return null;
-    }
-
-    /** Republishes which patches loading classes get: the enabled ones, plus one being enabled. */
-    private void publishTargets(Patch enabling) {
-        Map<String, List<Patch>> map = new HashMap<>();
-        for (Patch p : patches) {
-            if (p.enabled() || p == enabling) {
-                for (PatchClass pc : p.jar().patchClasses()) {
-                    map.computeIfAbsent(pc.target(), k -> new ArrayList<>()).add(p);
-                    targetNames.add(pc.target());
-                }
-            }
-        }
-        byTarget = Map.copyOf(map);
-    }
-
-    /** Republishes which patches loading classes get: the enabled ones and the one in transition. */
-    void published() {
-        publishTargets(transitions.patch());
-    }
-
-    private void checkStates(Patch p) throws PatchException {
-        for (Patch q : patches) {
-            if (q == p || !q.enabled()) {
-                continue;
-            }
-            for (State s : q.states().values()) {
-                State mine = p.state(s.id());
-                if (mine != null && mine.version() < s.version()) {
-                    throw new PatchException("patch '" + p.id() + "' declares state " + s.id() + " version "
-                            + mine.version() + ", older than version " + s.version() + " of enabled patch '"
-                            + q.id() + "'");
-                }
-            }
-        }
-    }
-
-    State previousState(Patch p, long id) {
-        State found = null;
-        for (Patch q : patches) {
-            if (q != p && q.enabled() && q.state(id) != null) {
-                found = q.state(id);
-            }
-        }
-        return found;
-    }
-
-    static void runQuietly(Binding b, Callback.Kind kind) {
-        try {
-            b.run(kind);
-        } catch (Binding.CallbackFailure f) {
-            Log.warn(kind.label + " callback failed for target '" + b.target().getName() + "': " + f.getMessage());
-        }
-    }
-
-    private Patch require(String id) throws PatchException {
-        Patch p = find(id);
-        if (p == null) {
-            throw new PatchException("no patch '" + id + "' is loaded");
-        }
-        return p;
-    }
-
-    private Patch find(String id) {
-        for (Patch p : patches) {
-            if (p.id().equals(id)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * The func sites of one class's stubbed methods, by key ({@code name(desc)ret}),
  * and the numbers of those that static stubs reach. A loading class gets them
- * before its {@code Class} exists, and hands them over once it does.
+ * before its {@code Class} exists, and hands them over once it does. Stubs
+ * link to their sites from any thread, so every method is synchronized (on
+ * this object alone, never while holding it for long).
  */
 final class Sites {
     private final String owner;
@@ -19,17 +21,25 @@ final class Sites {
         this.owner = owner;
     }
 
-    FuncSite site(String key) {
+    synchronized FuncSite site(String key) {
         return byKey.computeIfAbsent(key, k -> new FuncSite(owner + "." + k));
     }
 
-    int number(String key) {
+    synchronized int number(String key) {
         return numbers.computeIfAbsent(key, k -> Dispatch.number(site(k)));
     }
 
     /** Takes over the sites a class's load created. */
     void adopt(Sites loaded) {
-        byKey.putAll(loaded.byKey);
-        numbers.putAll(loaded.numbers);
+        Map<String, FuncSite> sites;
+        Map<String, Integer> nums;
+        synchronized (loaded) {
+            sites = new LinkedHashMap<>(loaded.byKey);
+            nums = new LinkedHashMap<>(loaded.numbers);
+        }
+        synchronized (this) {
+            byKey.putAll(sites);
+            numbers.putAll(nums);
+        }
     }
 }

@@ -2,26 +2,32 @@ package dev.jlivepatch.agent.internal.core;
 
 import dev.jlivepatch.runtime.FuncSite;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * What jlivepatch holds for one loaded target class, kept in a
  * {@link ClassValue} so that it lives and dies with the class: the func sites
  * of its stubbed methods and the bindings of the patches applied to it, in
  * stack order. A method's func stack is the bindings that replace it.
+ * Everything but {@link #sites} (which stubs reach as they link) is guarded
+ * by the stacks lock ({@link FuncStacks#lock()}).
  */
 final class TargetClass {
     final Class<?> type;
     final Sites sites;
-    final List<Binding> bindings = new ArrayList<>();
+    private List<Binding> bindings = List.of();
     /** Methods an enable in progress is about to stub, before its bindings join. */
-    final java.util.Set<String> staged = new java.util.LinkedHashSet<>();
-    /** Tracks the class for unloading, once it has bindings. */
-    Going.Ref ref;
-    /** Woven at load time with a class-init hook, which every later weave must keep. */
+    private final Set<String> staged = new LinkedHashSet<>();
+    /** Woven at load time with a class-init hook, which every later weave must keep (set before any use). */
     boolean initHooked;
-    /** Patches to apply when the class initialises (it loaded after them), or null. */
-    Coming.Pending pending;
+    /** What the class's load prepared for its initialisation, until it initialises; or null. */
+    ComingClass coming;
+    /** Tracks the class for unloading, once it has had bindings. */
+    UnloadWatcher.Ref ref;
 
     TargetClass(Class<?> type) {
         this.type = type;
@@ -32,8 +38,30 @@ final class TargetClass {
         return sites.site(key);
     }
 
-    int number(String key) {
-        return sites.number(key);
+    List<Binding> bindings() {
+        return bindings;
+    }
+
+    void add(Binding b, ToIntFunction<LoadedPatch> order) {
+        List<Binding> next = new ArrayList<>(bindings);
+        next.add(b);
+        next.sort(Comparator.comparingInt(x -> order.applyAsInt(x.patch())));
+        bindings = List.copyOf(next);
+        staged.removeAll(b.bridges().keySet());
+    }
+
+    void remove(Binding b) {
+        List<Binding> next = new ArrayList<>(bindings);
+        next.remove(b);
+        bindings = List.copyOf(next);
+    }
+
+    void stage(String key) {
+        staged.add(key);
+    }
+
+    void unstage() {
+        staged.clear();
     }
 
     /** The top of a method's func stack: the newest binding's bridge, or null for the original. */
@@ -60,18 +88,14 @@ final class TargetClass {
 
     /** Methods that need a stub: those some binding replaces, and those being staged. */
     List<String> patchedKeys() {
-        List<String> keys = new ArrayList<>(staged);
+        Set<String> keys = new LinkedHashSet<>(staged);
         for (Binding b : bindings) {
-            for (String k : b.bridges().keySet()) {
-                if (!keys.contains(k)) {
-                    keys.add(k);
-                }
-            }
+            keys.addAll(b.bridges().keySet());
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
-    Binding binding(Patch p) {
+    Binding binding(LoadedPatch p) {
         for (Binding b : bindings) {
             if (b.patch() == p) {
                 return b;

@@ -1,9 +1,8 @@
 package dev.jlivepatch.agent.internal.manage;
 
-import dev.jlivepatch.agent.internal.core.Applied;
-import dev.jlivepatch.agent.internal.core.Blocker;
+import dev.jlivepatch.agent.internal.core.LoadedPatch;
 import dev.jlivepatch.agent.internal.core.Livepatch;
-import dev.jlivepatch.agent.internal.core.Patch;
+import dev.jlivepatch.agent.internal.transition.Blocker;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import java.lang.management.ManagementFactory;
@@ -47,12 +46,9 @@ public final class Control implements LivepatchMXBean {
     @Override
     public List<PatchInfo> getPatches() {
         List<PatchInfo> out = new ArrayList<>();
-        for (Patch p : core.patches()) {
-            List<TargetInfo> targets = new ArrayList<>();
-            for (Applied a : core.applied(p)) {
-                targets.add(new TargetInfo(a.className(), a.loader(), a.methods()));
-            }
-            out.add(new PatchInfo(p.id(), p.jar().description(), p.enabled(), p.transition(), p.forced(), targets));
+        for (LoadedPatch p : core.patches()) {
+            out.add(new PatchInfo(p.id(), p.jar().description(), p.enabled(), p.transition().label(), p.forced(),
+                    p.jar().replace(), core.stackOrder(p), Targets.of(core.targets(p))));
         }
         return out;
     }
@@ -75,8 +71,13 @@ public final class Control implements LivepatchMXBean {
 
     @Override
     public String load(String path) {
+        return load(path, false);
+    }
+
+    @Override
+    public String load(String path, boolean deferredTargets) {
         try {
-            return core.load(Path.of(path)).id();
+            return core.load(Path.of(path), deferredTargets).id();
         } catch (PatchException e) {
             throw refused(e);
         } catch (java.nio.file.InvalidPathException e) {

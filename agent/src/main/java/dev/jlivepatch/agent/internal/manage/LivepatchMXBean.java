@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The management interface, {@code dev.jlivepatch:type=Livepatch}: the JVM's
  * counterpart of the kernel's {@code /sys/kernel/livepatch}. It is the one
- * control surface: the command line and the watched directory go through it.
+ * control surface of the command line and of JMX clients (the watched directory,
+ * inside the JVM, calls the core directly).
  * Operations fail with an exception whose message is the one-line reason.
  */
 public interface LivepatchMXBean {
@@ -40,6 +41,18 @@ public interface LivepatchMXBean {
      * @return the patch id
      */
     String load(String path);
+
+    /**
+     * As {@link #load(String)}, and with {@code deferredTargets} the patch may
+     * target classes that no class loader of the JVM can find yet (a web
+     * application deployed later): they are patched when they load. Without
+     * it such a target refuses the patch, as a misspelled one should.
+     *
+     * @param path the patch jar, as a path in this JVM's file system
+     * @param deferredTargets accept targets that no class loader can find yet
+     * @return the patch id
+     */
+    String load(String path, boolean deferredTargets);
 
     /**
      * Enables a disabled patch (writing 1 to the kernel's {@code enabled});

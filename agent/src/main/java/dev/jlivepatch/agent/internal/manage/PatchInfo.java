@@ -10,6 +10,8 @@ public final class PatchInfo {
     private final boolean enabled;
     private final String transition;
     private final boolean forced;
+    private final boolean replace;
+    private final int stackOrder;
     private final List<TargetInfo> targets;
 
     /**
@@ -18,16 +20,21 @@ public final class PatchInfo {
      * @param enabled whether the patch is enabled
      * @param transition {@code none}, {@code patching} or {@code unpatching}
      * @param forced whether a transition of the patch was forced
-     * @param targets the loaded classes the patch applies to
+     * @param replace whether it is an atomic-replace patch ({@code Livepatch-Replace: true})
+     * @param stackOrder its place on the stack, 1 for the oldest loaded
+     * @param targets its target classes: loaded (patched or not) and refused
      */
-    @ConstructorProperties({"id", "description", "enabled", "transition", "forced", "targets"})
+    @ConstructorProperties({"id", "description", "enabled", "transition", "forced", "replace", "stackOrder",
+        "targets"})
     public PatchInfo(String id, String description, boolean enabled, String transition, boolean forced,
-                     List<TargetInfo> targets) {
+                     boolean replace, int stackOrder, List<TargetInfo> targets) {
         this.id = id;
         this.description = description;
         this.enabled = enabled;
         this.transition = transition;
         this.forced = forced;
+        this.replace = replace;
+        this.stackOrder = stackOrder;
         this.targets = List.copyOf(targets);
     }
 
@@ -56,7 +63,17 @@ public final class PatchInfo {
         return forced;
     }
 
-    /** @return each loaded class the patch is applied to, per class loader, with the methods replaced */
+    /** @return whether it is an atomic-replace (cumulative) patch */
+    public boolean isReplace() {
+        return replace;
+    }
+
+    /** @return its place on the stack: 1 for the oldest loaded, closing up when a patch is removed */
+    public int getStackOrder() {
+        return stackOrder;
+    }
+
+    /** @return each target class per class loader: loaded (patched or not, with the methods) or refused */
     public List<TargetInfo> getTargets() {
         return targets;
     }

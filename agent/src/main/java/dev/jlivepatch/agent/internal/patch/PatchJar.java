@@ -9,9 +9,12 @@ import java.util.Map;
  *
  * @param classes every class of the jar, by internal name
  * @param patchClasses the {@code @Patch} classes, in jar order
+ * @param deferredTargets targets that may be missing from every class loader when the patch is
+ *     enabled ({@code Livepatch-Deferred-Targets}: class names, or {@code *} for all)
  */
 public record PatchJar(String id, String description, boolean replace, List<StateDecl> states,
-                       Map<String, byte[]> classes, List<PatchClass> patchClasses, String source) {
+                       Map<String, byte[]> classes, List<PatchClass> patchClasses, String source,
+                       java.util.Set<String> deferredTargets) {
 
     /** A declared patch state: {@code id:version}. */
     public record StateDecl(long id, int version) {

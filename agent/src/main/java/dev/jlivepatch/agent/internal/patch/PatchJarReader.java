@@ -77,7 +77,7 @@ public final class PatchJarReader {
             return new PatchJar(id, trimmed(main.getValue("Livepatch-Description")),
                     "true".equalsIgnoreCase(trimmed(main.getValue("Livepatch-Replace"))),
                     states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses),
-                    path.toString());
+                    path.toString(), names(main.getValue("Livepatch-Deferred-Targets")));
         } catch (ZipException e) {
             throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + e.getMessage());
         } catch (IOException | SecurityException e) {
@@ -229,6 +229,19 @@ public final class PatchJarReader {
             }
         }
         return fallback;
+    }
+
+    /** A comma-separated list of class names (or {@code *}). */
+    private static java.util.Set<String> names(String value) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
     }
 
     private static String trimmed(String s) {

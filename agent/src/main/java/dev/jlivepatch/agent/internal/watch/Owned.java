@@ -1,6 +1,7 @@
 package dev.jlivepatch.agent.internal.watch;
 
-import dev.jlivepatch.agent.internal.core.Patch;
+import dev.jlivepatch.agent.internal.core.LoadedPatch;
+import dev.jlivepatch.agent.internal.core.TransitionState;
 import java.nio.file.Path;
 
 /**
@@ -11,7 +12,7 @@ import java.nio.file.Path;
  * @param patch the patch, as the core registered it
  * @param copy the private copy it was loaded from, kept to put it back if its new version is refused
  */
-record Owned(String name, String sha256, Patch patch, Path copy) {
+record Owned(String name, String sha256, LoadedPatch patch, Path copy) {
 
     String id() {
         return patch.id();

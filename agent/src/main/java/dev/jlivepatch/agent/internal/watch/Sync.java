@@ -1,7 +1,8 @@
 package dev.jlivepatch.agent.internal.watch;
 
 import dev.jlivepatch.agent.internal.core.Livepatch;
-import dev.jlivepatch.agent.internal.core.Patch;
+import dev.jlivepatch.agent.internal.core.LoadedPatch;
+import dev.jlivepatch.agent.internal.core.TransitionState;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ final class Sync {
             }
         }
         absent = missing;
-        List<Patch> stack = core.patches();
+        List<LoadedPatch> stack = core.patches();
         gone.sort(Comparator.comparingInt((Owned o) -> stack.indexOf(o.patch())).reversed());
         for (Owned o : gone) {
             if (stack.contains(o.patch())) {
@@ -157,7 +158,7 @@ final class Sync {
                 return out != Outcome.LATER;
             }
         }
-        for (Patch p : core.patches()) {
+        for (LoadedPatch p : core.patches()) {
             if (p.id().equals(c.id())) {
                 Owned from = ownerOf(p);
                 once.info(key, "watch: " + c.name() + ": patch '" + c.id() + "' is already loaded"
@@ -192,7 +193,7 @@ final class Sync {
         }
         Log.warn("watch: " + c.name() + ": putting back the previous version of patch '" + old.id() + "'");
         try {
-            owned.add(new Owned(old.name(), old.sha256(), core.load(old.copy()), old.copy()));
+            owned.add(new Owned(old.name(), old.sha256(), core.load(old.copy(), false), old.copy()));
         } catch (PatchException e) {
             Log.error("watch: " + c.name() + ": the previous version of patch '" + old.id()
                     + "' could not be put back either: " + e.getMessage());
@@ -205,7 +206,7 @@ final class Sync {
             return Outcome.LATER;
         }
         try {
-            owned.add(new Owned(c.name(), c.sha256(), core.load(c.copy()), c.copy()));
+            owned.add(new Owned(c.name(), c.sha256(), core.load(c.copy(), false), c.copy()));
             return Outcome.DONE;
         } catch (PatchException e) {
             if (!core.awaitTransition(0)) {
@@ -228,7 +229,7 @@ final class Sync {
 
     /** Disables (awaiting its transition) and removes a patch the watcher loaded, and forgets it. */
     private Outcome retire(Owned o, long waitMillis) throws InterruptedException {
-        Patch p = o.patch();
+        LoadedPatch p = o.patch();
         String key = "sync:" + o.name() + ":retire";
         if (core.patches().contains(p)) {
             if (!idle(waitMillis)) {
@@ -267,8 +268,8 @@ final class Sync {
             return true;
         }
         String who = "a patch";
-        for (Patch p : core.patches()) {
-            if (!"none".equals(p.transition())) {
+        for (LoadedPatch p : core.patches()) {
+            if (p.transition() != TransitionState.NONE) {
                 who = "patch '" + p.id() + "'";
             }
         }
@@ -285,7 +286,7 @@ final class Sync {
         return null;
     }
 
-    private Owned ownerOf(Patch p) {
+    private Owned ownerOf(LoadedPatch p) {
         for (Owned o : owned) {
             if (o.patch() == p) {
                 return o;

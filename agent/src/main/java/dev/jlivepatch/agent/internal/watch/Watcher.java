@@ -1,6 +1,5 @@
 package dev.jlivepatch.agent.internal.watch;
 
-import dev.jlivepatch.agent.internal.Options;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.log.Log;
 import java.io.IOException;
@@ -48,12 +47,12 @@ public final class Watcher implements Runnable {
     }
 
     /** Starts a watcher for every {@code dir=} option; a directory already watched (a second attach) is left alone. */
-    public static void startAll(Livepatch core, Options options) {
-        if (options.trust() != null && options.dirs().isEmpty()) {
-            Log.warn("watch: trust=" + options.trust() + " applies to watched directories, and no dir= is given");
+    public static void startAll(Livepatch core, List<String> dirs, String trust, String trustPassword) {
+        if (trust != null && dirs.isEmpty()) {
+            Log.warn("watch: trust=" + trust + " applies to watched directories, and no dir= is given");
         }
-        for (String d : options.dirs()) {
-            start(core, Path.of(d).toAbsolutePath().normalize(), options.trust(), options.trustPassword());
+        for (String d : dirs) {
+            start(core, Path.of(d).toAbsolutePath().normalize(), trust, trustPassword);
         }
     }
 

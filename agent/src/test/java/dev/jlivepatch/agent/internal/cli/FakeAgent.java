@@ -57,8 +57,10 @@ final class FakeAgent implements LivepatchMXBean {
     public synchronized List<PatchInfo> getPatches() {
         settle();
         List<PatchInfo> out = new ArrayList<>();
-        patches.forEach((id, s) -> out.add(new PatchInfo(id, null, s.enabled, s.transition, s.forced,
-                List.of(new TargetInfo("com.example.Greeter", "app", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"))))));
+        int[] order = {0};
+        patches.forEach((id, s) -> out.add(new PatchInfo(id, null, s.enabled, s.transition, s.forced, false,
+                ++order[0], List.of(new TargetInfo("com.example.Greeter", "app",
+                        List.of("greet(Ljava/lang/String;)Ljava/lang/String;"), s.enabled, null)))));
         return out;
     }
 
@@ -73,6 +75,11 @@ final class FakeAgent implements LivepatchMXBean {
     public synchronized List<BlockerInfo> getBlockingThreads() {
         settle();
         return moving == null ? List.of() : blockers;
+    }
+
+    @Override
+    public String load(String path, boolean deferredTargets) {
+        return load(path);
     }
 
     @Override

@@ -23,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <ul>
  *   <li>{@code target}, {@code late}: call {@code work()} of {@link Target} / {@link Late}
- *       (the first call loads and initialises the class); an error is printed, not thrown;</li>
+ *       (the first call loads and initialises the class); an error is printed, not thrown;
+ *       {@code lateByName}: the same through {@code Class.forName}, a new lookup each time (a failed
+ *       resolution of {@code Late} in this class's code stays failed, JVMS 5.4.3);</li>
+ *   <li>{@code targets:ID}: the patch's targets as the MBean shows them;</li>
  *   <li>{@code set:KEY=VALUE}: a system property (the patches' callbacks read
  *       {@code pre_patch_ret.<Class>}: {@code false} or {@code throw});</li>
  *   <li>{@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID}: drive the agent's MBean;</li>
@@ -43,6 +46,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final String PLUGIN = "dev.jlivepatch.selftest.apps.lifecycle.plugin.Plugin";
+    private static final String LATE = "dev.jlivepatch.selftest.apps.lifecycle.Late";
     private static final Map<String, URLClassLoader> LOADERS = new HashMap<>();
     private static final Map<String, Box> BOXES = new HashMap<>();
     private static final Tee LOG = new Tee(System.err);
@@ -63,6 +67,8 @@ public final class Main {
             switch (op) {
                 case "target" -> callTarget();
                 case "late" -> callLate();
+                case "lateByName" -> callLateByName();
+                case "targets" -> Ctl.targets(arg).forEach(Ctl::out);
                 case "set" -> {
                     Ctl.out("% set " + arg);
                     int eq = arg.indexOf('=');
@@ -140,6 +146,17 @@ public final class Main {
     private static void callLate() {
         try {
             Ctl.out("Late.work: " + Late.work());
+        } catch (Throwable t) {
+            Ctl.out("Late: " + t);
+        }
+    }
+
+    private static void callLateByName() {
+        try {
+            Class<?> late = Class.forName(LATE, true, Main.class.getClassLoader()); // by name: Late.class would resolve the failed constant
+            Ctl.out("Late.work: " + late.getMethod("work").invoke(null));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            Ctl.out("Late: " + e.getCause());
         } catch (Throwable t) {
             Ctl.out("Late: " + t);
         }

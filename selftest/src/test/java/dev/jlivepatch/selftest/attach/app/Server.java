@@ -12,7 +12,8 @@ import javax.management.ObjectName;
  * no agent and no flags. It answers commands on stdin with {@code OUT} lines:
  * {@code call} (what the patchable {@link Greeter} returns), {@code mbeans}
  * (how many jlivepatch MBeans are registered), {@code property} (the agent's
- * version property), {@code hold} (a thread waits inside {@link Gate#pass()}
+ * version property), {@code runtime} (the loader of the stub runtime as this
+ * class's loader finds it), {@code hold} (a thread waits inside {@link Gate#pass()}
  * until {@code release}), {@code gate} (what {@code Gate.pass} runs, once
  * released), {@code quit}.
  */
@@ -32,6 +33,7 @@ public final class Server {
                 case "mbeans" -> out("mbeans " + ManagementFactory.getPlatformMBeanServer()
                         .queryNames(new ObjectName("dev.jlivepatch:*"), null).size());
                 case "property" -> out("property " + System.getProperty("jlivepatch.agent.version"));
+                case "runtime" -> out("runtime " + runtimeLoader());
                 case "hold" -> hold();
                 case "release" -> release();
                 case "gate" -> out("gate " + Gate.pass());
@@ -66,6 +68,16 @@ public final class Server {
         Gate.release();
         holder.join(10_000);
         out("release " + held);
+    }
+
+    private static String runtimeLoader() {
+        try {
+            ClassLoader l = Class.forName("dev.jlivepatch.runtime.Dispatch", false, Server.class.getClassLoader())
+                    .getClassLoader();
+            return l == null ? "bootstrap" : l.toString();
+        } catch (ClassNotFoundException e) {
+            return "none";
+        }
     }
 
     private static void out(String line) {

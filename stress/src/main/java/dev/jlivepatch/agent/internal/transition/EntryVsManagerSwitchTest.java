@@ -15,7 +15,7 @@ import org.openjdk.jcstress.infra.results.III_Result;
  * stub does before it picks an entry) against the manager switching it
  * ({@link ThreadState#word()}, a look at its stack, then
  * {@link ThreadState#trySwitch(long, int)} against the word it read), as in
- * {@code PatchTransition.round()}.
+ * {@code Transition.round()}.
  *
  * <p>The stack look is modelled by {@code inMethod}: the owner sets it before
  * {@code enter()} (its frame is on the stack from the call on, before the stub

@@ -12,9 +12,9 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
- * The goal flipping ({@link PatchTransition#reverse()}, twice: patching,
+ * The goal flipping ({@link Transition#reverse()}, twice: patching,
  * unpatching, patching again) against a thread switching itself on entry
- * ({@link PatchTransition#patched}), with the real stack walk: the thread
+ * ({@link Transition#patched}), with the real stack walk: the thread
  * calls {@link Chain#outer}, which calls {@link Chain#inner}, both affected.
  *
  * <p>A thread's state may only move while its stack is clean: on entry to
@@ -33,7 +33,7 @@ import org.openjdk.jcstress.infra.results.II_Result;
 @Outcome(expect = FORBIDDEN, desc = "any other outcome")
 @State
 public class ReverseVsSelfSwitchTest {
-    private final PatchTransition transition = new PatchTransition(true);
+    private final Transition transition = new Transition(true);
     private final int[] picks = new int[2];
 
     /** A patching transition over the chain's two methods, started. */

@@ -7,7 +7,9 @@ import java.lang.reflect.Method;
  * What the lifecycle patches' callbacks print, as the kernel's test modules
  * print {@code pre_patch_callback: test_klp_callbacks_mod -> [MODULE_STATE_LIVE]}:
  * {@code OUT <patch id>: <callback>: <target> -> loading|loaded, work()=<what the target runs now>}.
- * Packed into every patch jar that uses it.
+ * Packed into every patch jar that uses it. The pre-patch callback of a class
+ * that is loading runs as the class is defined, before it exists: it prints
+ * {@code -> defining} and calls nothing.
  *
  * <p>A target that loaded after its patch reports {@code loading} only in the
  * callbacks that ran as it loaded; later ones see it loaded, as the kernel
@@ -23,7 +25,8 @@ public final class Cb {
      */
     public static boolean prePatch(PatchTarget t) {
         print(t, "pre_patch_callback");
-        String ret = System.getProperty("pre_patch_ret." + t.targetClass().getSimpleName(), "true");
+        String simple = t.targetName().substring(t.targetName().lastIndexOf('.') + 1);
+        String ret = System.getProperty("pre_patch_ret." + simple, "true");
         if (ret.equals("throw")) {
             throw new IllegalStateException("injected failure");
         }
@@ -31,14 +34,23 @@ public final class Cb {
     }
 
     public static void print(PatchTarget t, String callback) {
+        if (t.targetClass() == null) {
+            System.out.println("OUT " + t.patchId() + ": " + callback + ": " + name(t.targetName(), t.targetLoader())
+                    + " -> defining");
+            return;
+        }
         System.out.println("OUT " + t.patchId() + ": " + callback + ": " + name(t.targetClass())
                 + (t.loading() ? " -> loading" : " -> loaded") + work(t.targetClass()));
     }
 
     /** The simple name, with the loader's name for classes of other loaders than the application's. */
     public static String name(Class<?> c) {
-        ClassLoader l = c.getClassLoader();
-        return c.getSimpleName() + (l == null || l == ClassLoader.getSystemClassLoader() ? "" : "@" + l.getName());
+        return name(c.getName(), c.getClassLoader());
+    }
+
+    private static String name(String className, ClassLoader l) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return simple + (l == null || l == ClassLoader.getSystemClassLoader() ? "" : "@" + l.getName());
     }
 
     private static String work(Class<?> c) {

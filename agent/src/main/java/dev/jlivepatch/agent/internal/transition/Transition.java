@@ -1,8 +1,7 @@
 package dev.jlivepatch.agent.internal.transition;
 
-import dev.jlivepatch.agent.internal.core.Blocker;
 import dev.jlivepatch.runtime.FuncSite;
-import dev.jlivepatch.runtime.Transition;
+import dev.jlivepatch.runtime.ThreadPatchStates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the time they were created, told by thread id against watermarks (ids
  * only grow): a thread created after the transition began holds no old frame.
  */
-public final class PatchTransition extends Transition {
+public final class Transition extends ThreadPatchStates {
     private static final ThreadGroup WATERMARKS = new ThreadGroup("jlivepatch-watermarks");
 
     private final int initial;
@@ -49,8 +48,8 @@ public final class PatchTransition extends Transition {
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
         // method that class loading or lambda linkage calls would otherwise re-enter this path while it links.
-        PatchTransition warm = new PatchTransition(true);
-        warm.affect(PatchTransition.class, java.util.List.of("patched(Ldev/jlivepatch/runtime/FuncSite;)Z"));
+        Transition warm = new Transition(true);
+        warm.affect(Transition.class, java.util.List.of("patched(Ldev/jlivepatch/runtime/FuncSite;)Z"));
         warm.started();
         warm.patched(null);
         warm.reverse();
@@ -66,7 +65,7 @@ public final class PatchTransition extends Transition {
      *
      * @param patching {@code true} to move threads to the patched state, {@code false} to the unpatched one
      */
-    public PatchTransition(boolean patching) {
+    public Transition(boolean patching) {
         this.initial = patching ? ThreadState.UNPATCHED : ThreadState.PATCHED;
         this.goal = patching ? ThreadState.PATCHED : ThreadState.UNPATCHED;
     }

@@ -57,15 +57,6 @@ public final class FuncSite {
     }
 
     /**
-     * The current snapshot.
-     *
-     * @return the snapshot
-     */
-    public Snapshot snapshot() {
-        return snapshot;
-    }
-
-    /**
      * Publishes a new snapshot, then points the call site at it. The snapshot
      * is written first so that a thread that reaches the slow path through the
      * new target never reads an older snapshot. Callers follow a batch of

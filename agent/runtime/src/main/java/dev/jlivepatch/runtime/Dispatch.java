@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * The entry points that woven code calls. Two stub shapes reach a func site:
+ * The entry points that woven code calls. Three stub shapes reach a func site:
  * <ul>
  *   <li>{@code invokedynamic} bootstrapped by {@link #link}: the call site is
  *       the func site's own, constant outside a transition, so a patched call
@@ -44,15 +44,6 @@ public final class Dispatch {
         }
         linker = l;
         return true;
-    }
-
-    /**
-     * The installed linker.
-     *
-     * @return the linker, or {@code null} before the agent has started
-     */
-    public static Linker linker() {
-        return linker;
     }
 
     /**

@@ -15,9 +15,9 @@ public final class Snapshot {
 
     final Object patched;
     final Object unpatched;
-    final Transition transition;
+    final ThreadPatchStates transition;
 
-    private Snapshot(Object patched, Object unpatched, Transition transition) {
+    private Snapshot(Object patched, Object unpatched, ThreadPatchStates transition) {
         this.patched = patched;
         this.unpatched = unpatched;
         this.transition = transition;
@@ -39,10 +39,10 @@ public final class Snapshot {
      *
      * @param patched the top of the func stack with the transition's patch
      * @param unpatched the entry below it
-     * @param transition tells which state the current thread is in
+     * @param transition the running transition's thread states: which entry the current thread runs
      * @return the snapshot
      */
-    public static Snapshot inTransition(Object patched, Object unpatched, Transition transition) {
+    public static Snapshot inTransition(Object patched, Object unpatched, ThreadPatchStates transition) {
         if (transition == null) {
             throw new NullPointerException("transition");
         }
@@ -68,7 +68,7 @@ public final class Snapshot {
     }
 
     Object select(FuncSite site) {
-        Transition t = transition;
+        ThreadPatchStates t = transition;
         if (t == null) {
             return patched;
         }

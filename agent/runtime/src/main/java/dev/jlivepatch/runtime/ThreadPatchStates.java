@@ -1,14 +1,15 @@
 package dev.jlivepatch.runtime;
 
 /**
- * What a func site asks while a transition runs: does the current thread run
- * the patched state or the unpatched one? The transition manager implements
- * it with the per-thread patch state (the kernel's {@code task->patch_state}).
+ * The per-thread side of a running transition, as a func site sees it: which
+ * state does the current thread run, patched or unpatched? The agent's
+ * transition implements it with each thread's patch state (the kernel's
+ * {@code task->patch_state}).
  */
-public abstract class Transition {
+public abstract class ThreadPatchStates {
 
-    /** For subclasses. */
-    protected Transition() {
+    /** For the agent's implementation. */
+    protected ThreadPatchStates() {
     }
 
     /**

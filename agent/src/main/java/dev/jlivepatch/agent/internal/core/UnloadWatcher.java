@@ -6,18 +6,20 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Target classes going away (the kernel's module going): every patched class
  * is held weakly, so the agent keeps no class loader alive; when one is
  * collected its func stacks go with it and the patches applied to it are
- * reported reverted.
+ * reported reverted, by a daemon thread named {@code jlivepatch-unload}.
  */
-final class Going {
+final class UnloadWatcher {
     private final ReferenceQueue<Class<?>> collected = new ReferenceQueue<>();
-    private final Set<Ref> live = ConcurrentHashMap.newKeySet();
+    /** In the order the classes were first bound, so that callbacks run in a stable order. */
+    private final Set<Ref> live = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /** A weak reference to a patched class, with what to report when it goes. */
     static final class Ref extends WeakReference<Class<?>> {
@@ -30,20 +32,20 @@ final class Going {
         }
     }
 
-    Going() {
-        Thread reaper = new Thread(this::reap, "jlivepatch-going");
+    UnloadWatcher() {
+        Thread reaper = new Thread(this::reap, "jlivepatch-unload");
         reaper.setDaemon(true);
         reaper.start();
     }
 
-    /** Records which patches a class carries, tracking it from its first binding on. */
+    /** Records which patches a class carries, tracking it from its first binding on. Caller holds the stacks lock. */
     void track(TargetClass st) {
         if (st.ref == null) {
             st.ref = new Ref(st.type, collected);
             live.add(st.ref);
         }
         List<String> ids = new ArrayList<>();
-        for (Binding b : st.bindings) {
+        for (Binding b : st.bindings()) {
             ids.add(b.patch().id());
         }
         st.ref.patchIds = List.copyOf(ids);
@@ -52,7 +54,11 @@ final class Going {
     /** The tracked classes still loaded. */
     List<Class<?>> classes() {
         List<Class<?>> out = new ArrayList<>();
-        for (Ref r : live) {
+        List<Ref> refs;
+        synchronized (live) {
+            refs = new ArrayList<>(live);
+        }
+        for (Ref r : refs) {
             Class<?> c = r.get();
             if (c != null) {
                 out.add(c);

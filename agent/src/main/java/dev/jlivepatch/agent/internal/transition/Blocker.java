@@ -1,4 +1,4 @@
-package dev.jlivepatch.agent.internal.core;
+package dev.jlivepatch.agent.internal.transition;
 
 /**
  * A thread that keeps a transition from completing, and the frame that holds it.

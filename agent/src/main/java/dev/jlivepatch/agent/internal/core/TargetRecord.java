@@ -1,0 +1,60 @@
+package dev.jlivepatch.agent.internal.core;
+
+import dev.jlivepatch.agent.internal.patch.PatchClass;
+import dev.jlivepatch.agent.internal.patch.PatchException;
+import dev.jlivepatch.agent.internal.patch.Resolver;
+import dev.jlivepatch.agent.internal.patch.TargetShape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One target of a patch as it stands (the kernel's {@code klp_object} in
+ * sysfs): a loaded class, whether the patch is applied to it now, or a class
+ * the patch refused as it loaded.
+ *
+ * @param className the target class
+ * @param loader its class loader; {@code null} for the bootstrap loader
+ * @param methods the methods the patch replaces there, as {@code name(desc)ret}
+ * @param patched whether the patch's replacements are on the class's func stacks now
+ * @param refusal why the patch refused the class as it loaded; null for a loaded class
+ */
+public record TargetRecord(String className, ClassLoader loader, List<String> methods, boolean patched,
+                           String refusal) {
+
+    /** The records of one patch: its loaded targets, then the classes it refused that are still not loaded. */
+    static List<TargetRecord> of(LoadedPatch p, Class<?>[] loaded, FuncStacks stacks) {
+        List<TargetRecord> out = new ArrayList<>();
+        for (PatchClass pc : p.jar().patchClasses()) {
+            for (Class<?> c : loaded) {
+                ClassLoader l = c.getClassLoader();
+                if (!c.getName().equals(pc.target()) || !pc.matchesLoader(l) || l instanceof PatchClassLoader) {
+                    continue;
+                }
+                Binding b = stacks.binding(c, p);
+                List<String> methods = b != null ? List.copyOf(b.bridges().keySet()) : keys(p, pc, c);
+                out.add(new TargetRecord(c.getName(), l, methods, b != null, null));
+            }
+        }
+        for (LoadedPatch.Refusal r : p.refusals()) {
+            ClassLoader l = r.loader() == null ? null : r.loader().get();
+            if (r.loader() != null && l == null) {
+                continue; // its loader is gone, and the refusal with it
+            }
+            out.add(new TargetRecord(r.className(), l, List.of(), false, r.reason()));
+        }
+        return out;
+    }
+
+    /** The methods the patch would replace in a class it is not applied to. */
+    private static List<String> keys(LoadedPatch p, PatchClass pc, Class<?> c) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (Resolver.Resolved r : Resolver.resolve(p.id(), pc, TargetShape.of(c))) {
+                out.add(r.key());
+            }
+        } catch (PatchException | LinkageError e) {
+            return List.of();
+        }
+        return out;
+    }
+}

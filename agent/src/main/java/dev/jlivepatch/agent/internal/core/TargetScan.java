@@ -1,0 +1,155 @@
+package dev.jlivepatch.agent.internal.core;
+
+import dev.jlivepatch.agent.internal.log.Log;
+import dev.jlivepatch.agent.internal.patch.PatchClass;
+import dev.jlivepatch.agent.internal.patch.PatchException;
+import dev.jlivepatch.agent.internal.patch.Resolver;
+import dev.jlivepatch.agent.internal.patch.TargetShape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds a patch's targets as it is enabled: binds it to every loaded target
+ * class, and checks it against the class file of its target as every other
+ * live class loader would define it, so that a patch that could never apply
+ * in a web application's or a plugin's loader is refused now, with the same
+ * reason, rather than refusing the class when it loads. A target that no
+ * class loader can find is refused unless the patch defers it.
+ */
+final class TargetScan {
+    private static final String REFLECTION_LOADER = "jdk.internal.reflect.DelegatingClassLoader";
+    private final Environment env;
+    private final FuncStacks stacks;
+    private final ClassLoadHook hook;
+    private final BindingMaker maker;
+
+    TargetScan(Environment env, FuncStacks stacks, ClassLoadHook hook, BindingMaker maker) {
+        this.env = env;
+        this.stacks = stacks;
+        this.hook = hook;
+        this.maker = maker;
+    }
+
+    /** The bindings for the loaded targets; checks the rest. Changes nothing in the application. */
+    List<Binding> bind(LoadedPatch p) throws PatchException {
+        Set<String> names = new HashSet<>();
+        for (PatchClass pc : p.jar().patchClasses()) {
+            Deny.check(p, pc.target());
+            names.add(pc.target());
+        }
+        if (hook.inFlight().settle(names, 2_000)) {
+            pause(); // let the JVM finish the definitions whose transformer just returned
+        }
+        Class<?>[] loaded = env.loadedClasses();
+        Set<ClassLoader> loaders = Collections.newSetFromMap(new IdentityHashMap<>());
+        loaders.add(null);
+        loaders.add(ClassLoader.getPlatformClassLoader());
+        loaders.add(ClassLoader.getSystemClassLoader());
+        List<Binding> out = new ArrayList<>();
+        for (PatchClass pc : p.jar().patchClasses()) {
+            Set<ClassLoader> defined = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Class<?> c : loaded) {
+                ClassLoader l = c.getClassLoader();
+                loaders.add(l);
+                if (!c.getName().equals(pc.target()) || !pc.matchesLoader(l) || l instanceof PatchClassLoader) {
+                    continue;
+                }
+                defined.add(l);
+                if (stacks.binding(c, p) != null || hook.coming(c, p)) {
+                    continue; // it loaded while this patch was being enabled: its class-init hook applies it
+                }
+                if (!env.modifiable(c)) {
+                    throw new PatchException("patch '" + p.id() + "': the JVM cannot modify class " + c.getName());
+                }
+                out.add(maker.loaded(p, pc, c));
+            }
+            boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, defined);
+            if (!found) {
+                unfound(p, pc.target());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Checks the patch class against the target's class file as each live
+     * loader that has not defined the class would define it.
+     *
+     * @return whether any loader can find the class file
+     */
+    private static boolean checkClassFiles(LoadedPatch p, PatchClass pc, Set<ClassLoader> loaders,
+                                           Set<ClassLoader> defined) throws PatchException {
+        String resource = pc.target().replace('.', '/') + ".class";
+        Set<String> seen = new HashSet<>();
+        boolean found = false;
+        for (ClassLoader l : loaders) {
+            if (defined.contains(l) || !pc.matchesLoader(l) || l instanceof PatchClassLoader
+                    || (l != null && l.getClass().getName().equals(REFLECTION_LOADER))) {
+                continue;
+            }
+            URL url = resource(l, resource);
+            if (url == null) {
+                continue;
+            }
+            found = true;
+            if (!seen.add(url.toString())) {
+                continue;
+            }
+            TargetShape shape;
+            try (InputStream in = url.openStream()) {
+                shape = TargetShape.of(in.readAllBytes());
+            } catch (IOException | RuntimeException e) {
+                Log.debug("cannot read " + url + " to check patch '" + p.id() + "' against it: " + e);
+                continue;
+            }
+            try {
+                Resolver.resolve(p.id(), pc, shape);
+            } catch (PatchException e) {
+                throw new PatchException(e.getMessage() + " (class " + pc.target() + " as class loader "
+                        + describe(l) + " would load it from " + url + ")", e);
+            }
+        }
+        return found;
+    }
+
+    private static void unfound(LoadedPatch p, String target) throws PatchException {
+        if (p.defers(target)) {
+            Log.info("'" + p.id() + "': no class loader of this JVM can find class " + target
+                    + " yet; it is patched when it loads");
+            return;
+        }
+        throw new PatchException("patch '" + p.id() + "': no class loader of this JVM can find class " + target
+                + " (check @Patch(target); for a class of a class loader that does not exist yet, set"
+                + " Livepatch-Deferred-Targets in the manifest or load with --deferred-targets)");
+    }
+
+    private static URL resource(ClassLoader l, String resource) {
+        try {
+            return l == null ? ClassLoader.getPlatformClassLoader().getResource(resource) : l.getResource(resource);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String describe(ClassLoader l) {
+        if (l == null) {
+            return "bootstrap";
+        }
+        return l.getName() != null ? "'" + l.getName() + "'" : l.getClass().getName();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
