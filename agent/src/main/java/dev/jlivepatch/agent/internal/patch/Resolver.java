@@ -52,12 +52,13 @@ public final class Resolver {
         Type rt = Type.getMethodType(r.desc());
         Type[] args = rt.getArgumentTypes();
         List<TargetShape.MethodShape> named = new ArrayList<>();
+        List<TargetShape.MethodShape> bridges = new ArrayList<>();
         for (TargetShape.MethodShape m : shape.methods()) {
-            if (m.name().equals(name) && (m.access() & Opcodes.ACC_BRIDGE) == 0) {
-                named.add(m);
+            if (m.name().equals(name)) {
+                (m.isBridge() ? bridges : named).add(m);
             }
         }
-        if (named.isEmpty()) {
+        if (named.isEmpty() && bridges.isEmpty()) {
             throw new PatchException(prefix + "target method " + targetClass + "." + name + " not found");
         }
         // A static target takes the same parameters; an instance target takes the receiver first.
@@ -76,6 +77,20 @@ public final class Resolver {
                 }
                 return new Resolved(r, m);
             }
+        }
+        // The replacement names a bridge (or only bridges have the name). Bridges are not patched:
+        // direct calls of the bridged method never pass through the bridge, while every call of the
+        // bridge ends in the bridged method, so patching that one covers both.
+        for (TargetShape.MethodShape b : bridges) {
+            Type[] bargs = Type.getMethodType(b.desc()).getArgumentTypes();
+            boolean asInstance = args.length == bargs.length + 1
+                    && Arrays.equals(Arrays.copyOfRange(args, 1, args.length), bargs);
+            if (asInstance || Arrays.equals(args, bargs)) {
+                throw bridge(prefix, shape, b, named);
+            }
+        }
+        if (named.isEmpty()) {
+            throw bridge(prefix, shape, bridges.get(0), named);
         }
         for (TargetShape.MethodShape m : named) {
             Type[] margs = Type.getMethodType(m.desc()).getArgumentTypes();
@@ -108,11 +123,40 @@ public final class Resolver {
         if ((m.access() & Opcodes.ACC_NATIVE) != 0) {
             throw new PatchException(prefix + where(shape, m) + " is native: it has no bytecode to patch");
         }
+        // The JVM cannot be made to drop an intrinsic at run time (DisableIntrinsic and
+        // ControlIntrinsic are not manageable flags): C2 and C1 code, and for some methods
+        // (Math.sqrt) the interpreter, would keep running the JVM's own code after "patching complete".
+        if (m.intrinsic()) {
+            throw new PatchException(prefix + where(shape, m) + " is a JVM intrinsic (@IntrinsicCandidate):"
+                    + " compiled code runs the JVM's own implementation and would never run the replacement;"
+                    + " patch its callers instead");
+        }
+    }
+
+    private static PatchException bridge(String prefix, TargetShape shape, TargetShape.MethodShape b,
+            List<TargetShape.MethodShape> named) {
+        String instead;
+        if (b.bridgeTo() != null) {
+            TargetShape.Ref to = b.bridgeTo();
+            instead = ": " + where(false, to.owner(), to.name(), to.desc());
+        } else {
+            // The bridge's code was not read (a loaded class with several candidates): name them all.
+            int arity = Type.getArgumentTypes(b.desc()).length;
+            List<String> candidates = named.stream().filter(m -> Type.getArgumentTypes(m.desc()).length == arity)
+                    .map(m -> where(shape, m)).collect(Collectors.toList());
+            instead = candidates.isEmpty() ? "" : ", one of: " + String.join(", ", candidates);
+        }
+        return new PatchException(prefix + where(shape, b) + " is a bridge method the compiler generated;"
+                + " patch the method it calls instead" + instead);
     }
 
     static String where(TargetShape shape, TargetShape.MethodShape m) {
-        Type t = Type.getMethodType(m.desc());
-        return (m.isStatic() ? "static " : "") + shape.name().replace('/', '.') + "." + m.name() + "("
-                + Arrays.stream(t.getArgumentTypes()).map(Type::getClassName).collect(Collectors.joining(", ")) + ")";
+        return where(m.isStatic(), shape.name(), m.name(), m.desc());
+    }
+
+    private static String where(boolean isStatic, String owner, String name, String desc) {
+        return (isStatic ? "static " : "") + owner.replace('/', '.') + "." + name + "("
+                + Arrays.stream(Type.getArgumentTypes(desc)).map(Type::getClassName).collect(Collectors.joining(", "))
+                + ")";
     }
 }
