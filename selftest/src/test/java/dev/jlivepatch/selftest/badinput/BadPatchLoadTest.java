@@ -67,6 +67,10 @@ class BadPatchLoadTest {
                 new Case(jars.text(), null, "text.jar: not a jar, or truncated: zip END header not found"),
                 new Case(jars.truncated(), null, "truncated.jar: not a jar, or truncated: zip END header not found"),
                 new Case(jars.noId(), null, "noid.jar: not a patch jar: the manifest has no Livepatch-Id"),
+                new Case(jars.badMagic("badmagic"), null, "badmagic.jar: " + BadJars.GOOD_CLASS
+                        + " is not a class file (bad magic 0xCAFEBABF)"),
+                new Case(jars.truncatedClass("truncatedclass"), null, "truncatedclass.jar: " + BadJars.GOOD_CLASS
+                        + ": the JVM refuses it: Truncated class file"),
                 new Case(jars.patch("notpatch"), null, P + "notpatch.NotPatch has @Replace methods or callbacks"
                         + " but no @Patch annotation"),
                 bad(jars, "missingmethod", "MissingMethod.farewell: target method " + TARGET + ".farewell not found"),

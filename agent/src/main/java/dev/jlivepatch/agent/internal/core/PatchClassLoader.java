@@ -6,7 +6,6 @@ import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.patch.Replacement;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.weave.PatchClassRewriter;
-import dev.jlivepatch.agent.internal.weave.StubWeaver;
 import dev.jlivepatch.runtime.Dispatch;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,9 +62,6 @@ final class PatchClassLoader extends ClassLoader {
                 byte[] bytes = jar.classes().get(internal);
                 if (bytes == null) {
                     return super.loadClass(name, resolve);
-                }
-                if (StubWeaver.version(bytes) < 52) {
-                    throw new ClassFormatError(name + ": patch classes must be compiled for Java 8 or later");
                 }
                 byte[] rewritten = PatchClassRewriter.rewrite(bytes, accessors.getOrDefault(internal, Map.of()),
                         this::reroute, exposed.getOrDefault(internal, Set.of()));

@@ -98,9 +98,13 @@ public final class PatchJarReader {
                 throw new PatchException(path.getFileName() + ": bundles " + internal.replace('/', '.')
                         + "; patch jars compile against patch-api and must not bundle it");
             }
+            byte[] bytes;
             try (InputStream in = jar.getInputStream(entry)) {
-                classes.put(internal, in.readAllBytes());
+                bytes = in.readAllBytes();
             }
+            // Every class entry, helpers too: each may be defined, so each must be one the JVM accepts.
+            ClassFileCheck.check(path.getFileName().toString(), name, bytes);
+            classes.put(internal, bytes);
         }
         return classes;
     }

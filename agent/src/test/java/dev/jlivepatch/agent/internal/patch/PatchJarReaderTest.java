@@ -51,6 +51,15 @@ class PatchJarReaderTest {
                 assertThrows(PatchException.class, () -> PatchJarReader.read(badStates)).getMessage());
     }
 
+    @Test
+    void checksEveryClassFileHelpersToo() throws Exception {
+        byte[] helper = ClassFileCheckTest.klass("fix/Helper", Opcodes.V17, "java/lang/Object");
+        helper[3] = (byte) 0xBF;
+        Path jar = jar("Livepatch-Id: fix\n", patchClass("fix/A", "com.example.Greeter"), helper);
+        assertEquals("p.jar: fix/Helper.class is not a class file (bad magic 0xCAFEBABF)",
+                assertThrows(PatchException.class, () -> PatchJarReader.read(jar)).getMessage());
+    }
+
     private Path jar(String manifest, byte[]... classes) throws IOException {
         Path jar = dir.resolve("p.jar");
         Manifest mf = new Manifest(new java.io.ByteArrayInputStream(("Manifest-Version: 1.0\n" + manifest).getBytes()));
