@@ -3,10 +3,12 @@ package dev.jlivepatch.agent.internal.core;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
+import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.api.PatchTarget;
 import dev.jlivepatch.api.State;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,22 +27,38 @@ final class Binding implements PatchTarget {
     private final String targetName;
     private final ClassLoader loader;
     private final Class<?> patchType;
-    private final Map<String, Object> bridges;
+    private final List<String> keys;
+    private final BridgeSource source;
+    private volatile Map<String, Object> bridges;
     private final Registry registry;
     private volatile Class<?> target;
     private volatile boolean loading;
 
+    /** Makes the bridges of a binding whose class is being defined, once the class exists. */
+    interface BridgeSource {
+        Map<String, Object> make() throws PatchException;
+    }
+
+    /**
+     * @param keys the replaced methods ({@code name(desc)ret}), in the patch class's order
+     * @param source makes the bridges: at once for a loaded class, when a loading class initialises
+     *     (a bridge's method handle names the class's type, which cannot be loaded while it is defined)
+     */
     Binding(LoadedPatch patch, PatchClass patchClass, String targetName, ClassLoader loader, Class<?> target,
-            Class<?> patchType, Map<String, Object> bridges, Registry registry) {
+            Class<?> patchType, List<String> keys, BridgeSource source, Registry registry) throws PatchException {
         this.patch = patch;
         this.patchClass = patchClass;
         this.targetName = targetName;
         this.loader = loader;
         this.target = target;
         this.patchType = patchType;
-        this.bridges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bridges));
+        this.keys = List.copyOf(keys);
+        this.source = source;
         this.registry = registry;
         this.loading = target == null;
+        if (target != null) {
+            this.bridges = source.make();
+        }
     }
 
     LoadedPatch patch() {
@@ -60,14 +78,26 @@ final class Binding implements PatchTarget {
         return loader;
     }
 
-    /** Replaced methods' keys ({@code name(desc)ret}) and their bridges. */
+    /** The replaced methods, as {@code name(desc)ret}. */
+    List<String> keys() {
+        return keys;
+    }
+
+    /** Replaced methods' keys and their bridges; for a loading class, only once it is {@link #defined}. */
     Map<String, Object> bridges() {
         return bridges;
     }
 
-    /** The loading class exists now (it is initialising). */
-    void defined(Class<?> c) {
+    /**
+     * The loading class exists now (it is initialising): its bridges are made.
+     *
+     * @throws PatchException if they cannot be
+     */
+    void defined(Class<?> c) throws PatchException {
         target = c;
+        if (bridges == null) {
+            bridges = source.make();
+        }
     }
 
     /** The class has finished coming: later callbacks see it as loaded. */

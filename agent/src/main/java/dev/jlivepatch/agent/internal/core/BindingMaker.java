@@ -4,8 +4,11 @@ import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.Resolver;
 import dev.jlivepatch.agent.internal.patch.TargetShape;
-import dev.jlivepatch.agent.internal.weave.BridgeMaker;
 import dev.jlivepatch.agent.internal.weave.Shape;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,21 +37,22 @@ final class BindingMaker {
             throw new PatchException("patch '" + patch.id() + "': cannot read the methods of " + target.getName()
                     + ": " + e);
         }
-        return make(patch, pc, shape, target, target.getClassLoader(), target.getModule());
+        return make(patch, pc, shape, null, target, target.getClassLoader(), target.getModule());
     }
 
-    /** A binding for a class being defined from {@code shape}, before its {@code Class} exists. */
-    Binding loading(LoadedPatch patch, PatchClass pc, TargetShape shape, ClassLoader loader, Module module)
-            throws PatchException {
-        return make(patch, pc, shape, null, loader, module);
+    /** A binding for a class being defined from {@code classFile}, before its {@code Class} exists. */
+    Binding loading(LoadedPatch patch, PatchClass pc, TargetShape shape, byte[] classFile, ClassLoader loader,
+                    Module module) throws PatchException {
+        return make(patch, pc, shape, DefiningTarget.of(classFile, standIn(shape, loader)), null, loader, module);
     }
 
-    private Binding make(LoadedPatch patch, PatchClass pc, TargetShape shape, Class<?> target, ClassLoader loader,
-                         Module module) throws PatchException {
+    private Binding make(LoadedPatch patch, PatchClass pc, TargetShape shape, DefiningTarget defining,
+                         Class<?> target, ClassLoader loader, Module module) throws PatchException {
         List<Resolver.Resolved> resolved = Resolver.resolve(patch.id(), pc, shape);
-        PatchClassLoader patchLoader = new PatchClassLoader(loader, patch.jar());
+        PatchClassLoader patchLoader = new PatchClassLoader(loader, patch.jar(), defining);
         String pkg = pc.target().substring(0, Math.max(0, pc.target().lastIndexOf('.')));
         env.open(module, pkg, patchLoader);
+        patchLoader.link(patch.id(), pc);
         Class<?> type;
         try {
             type = Class.forName(pc.binaryName(), true, patchLoader);
@@ -59,22 +63,57 @@ final class BindingMaker {
             throw new PatchException("patch '" + patch.id() + "': patch class " + pc.binaryName()
                     + " cannot be loaded against " + pc.target() + ": " + e, e);
         }
+        List<String> keys = new ArrayList<>();
+        resolved.forEach(r -> keys.add(r.key()));
+        Class<?> patchType = type;
+        return new Binding(patch, pc, pc.target(), loader, target, type, keys,
+                () -> bridges(patch, pc, resolved, patchType, patchLoader), registry);
+    }
+
+    /** A bridge per replacement, to its method in the initialised patch class. */
+    private Map<String, Object> bridges(LoadedPatch patch, PatchClass pc, List<Resolver.Resolved> resolved,
+                                        Class<?> type, PatchClassLoader patchLoader) throws PatchException {
         Map<String, Object> bridges = new LinkedHashMap<>();
-        int n = 0;
         for (Resolver.Resolved r : resolved) {
             Shape shapeOf = Shape.of(r.target().isStatic(), r.target().desc());
             env.defineShape(shapeOf);
-            String bridgeName = pc.name() + "$$JlpBridge" + n++;
             try {
-                Class<?> bridge = patchLoader.defineBridge(bridgeName,
-                        BridgeMaker.make(bridgeName, shapeOf, pc.name(), r.replacement().method(),
-                                r.replacement().desc()));
-                bridges.put(r.key(), bridge.getConstructor().newInstance());
-            } catch (ReflectiveOperationException | LinkageError e) {
+                MethodType erased = MethodType.fromMethodDescriptorString(
+                        patchLoader.eraseDesc(r.replacement().desc()), patchLoader);
+                MethodHandle replacement = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                        .findStatic(type, r.replacement().method(), erased).asFixedArity();
+                bridges.put(r.key(), Bridges.make(shapeOf, replacement));
+            } catch (Throwable e) {
                 throw new PatchException("patch '" + patch.id() + "': cannot bridge to " + pc.binaryName() + "."
                         + r.replacement().method() + ": " + e, e);
             }
         }
-        return new Binding(patch, pc, pc.target(), loader, target, type, bridges, registry);
+        return java.util.Collections.unmodifiableMap(bridges);
+    }
+
+    /**
+     * What stands in for a target class being defined in the patch's
+     * rewritten code: itself when public, otherwise its nearest public
+     * superclass. Read from its class file; it cannot be loaded by name
+     * from within its own definition.
+     */
+    private static String standIn(TargetShape shape, ClassLoader loader) {
+        if (shape.isPublic()) {
+            return shape.name();
+        }
+        if (shape.isInterface()) {
+            return "java/lang/Object";
+        }
+        try {
+            for (Class<?> s = Class.forName(shape.superName().replace('/', '.'), false, loader); s != null;
+                 s = s.getSuperclass()) {
+                if (java.lang.reflect.Modifier.isPublic(s.getModifiers())) {
+                    return s.getName().replace('.', '/');
+                }
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // fall back to Object
+        }
+        return "java/lang/Object";
     }
 }

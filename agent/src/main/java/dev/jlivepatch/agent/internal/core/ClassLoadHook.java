@@ -85,7 +85,7 @@ final class ClassLoadHook implements ClassFileTransformer {
             Log.info("applying patch '" + p.id() + "' to loading class '" + name + "'");
             String reason;
             try {
-                Binding b = maker.loading(p, pc, shape, loader, module);
+                Binding b = maker.loading(p, pc, shape, classFile, loader, module);
                 b.run(Callback.Kind.PRE_PATCH);
                 done.add(b);
                 continue;
@@ -110,7 +110,7 @@ final class ClassLoadHook implements ClassFileTransformer {
         }
         List<String> keys = new ArrayList<>();
         for (Binding b : done) {
-            b.bridges().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            b.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         }
         return StubWeaver.weave(classFile, keys, StubWeaver.mode(loader, classFile), coming.sites::number, true);
     }

@@ -2,23 +2,37 @@ package dev.jlivepatch.agent.internal.core;
 
 import dev.jlivepatch.agent.internal.patch.Accessor;
 import dev.jlivepatch.agent.internal.patch.PatchClass;
+import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
-import dev.jlivepatch.agent.internal.patch.Replacement;
-import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.weave.PatchClassRewriter;
+import dev.jlivepatch.runtime.Access;
 import dev.jlivepatch.runtime.Dispatch;
+import java.lang.invoke.MethodType;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 
 /**
- * Defines a patch jar's classes for one target class. Its parent is the
- * target's loader, so patch code sees the target's types; the jlivepatch API
- * and runtime come from the agent's single copy, whatever the parent does.
- * Classes are rewritten on the way in ({@link PatchClassRewriter}).
+ * Defines a patch jar's classes for one target class's loader. Its parent is
+ * the target's loader, so patch code sees the target's types; the jlivepatch
+ * API and runtime come from the agent's single copy, whatever the parent
+ * does. Classes are rewritten on the way in ({@link PatchClassRewriter}), and
+ * {@link #link} links a patch class and everything of the jar it uses while
+ * the patch is being enabled, so that nothing fails to link later on the
+ * application's call path.
  */
-final class PatchClassLoader extends ClassLoader {
+final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.Context {
     private static final ClassLoader RUNTIME = Dispatch.class.getClassLoader();
 
     static {
@@ -26,28 +40,36 @@ final class PatchClassLoader extends ClassLoader {
     }
 
     private final PatchJar jar;
-    private final Set<String> targetPackages = new HashSet<>();
-    private final Map<String, Map<String, PatchClassRewriter.Access>> accessors = new HashMap<>();
-    private final Map<String, Set<String>> exposed = new HashMap<>();
+    private final Set<String> reroutePackages = new HashSet<>();
+    private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors = new HashMap<>();
+    private final Map<String, List<PatchClassRewriter.Use>> uses = new ConcurrentHashMap<>();
+    private final Erasure erasure;
 
-    PatchClassLoader(ClassLoader parent, PatchJar jar) {
+    private final DefiningTarget defining;
+
+    /**
+     * @param parent the target's loader
+     * @param jar the patch jar
+     * @param defining the target class, when it is being defined now; or null
+     */
+    PatchClassLoader(ClassLoader parent, PatchJar jar, DefiningTarget defining) {
         super("jlivepatch:" + jar.id(), parent);
         this.jar = jar;
+        Set<String> jarPackages = new HashSet<>();
+        for (String c : jar.classes().keySet()) {
+            jarPackages.add(Erasure.packageOf(c));
+        }
         for (PatchClass pc : jar.patchClasses()) {
-            String internal = pc.target().replace('.', '/');
-            targetPackages.add(internal.substring(0, Math.max(0, internal.lastIndexOf('/'))));
-            Map<String, PatchClassRewriter.Access> mine = accessors.computeIfAbsent(pc.name(), k -> new HashMap<>());
+            reroutePackages.add(Erasure.packageOf(pc.target().replace('.', '/')));
+            Map<String, PatchClassRewriter.Accessor> mine = accessors.computeIfAbsent(pc.name(), k -> new HashMap<>());
             for (Accessor a : pc.accessors()) {
-                mine.put(a.method() + a.desc(), new PatchClassRewriter.Access(a.member(), a.owner(), a.field()));
-            }
-            Set<String> open = exposed.computeIfAbsent(pc.name(), k -> new HashSet<>());
-            for (Replacement r : pc.replacements()) {
-                open.add(r.method() + r.desc());
-            }
-            for (Callback c : pc.callbacks()) {
-                open.add(c.method() + c.desc());
+                mine.put(a.method() + a.desc(), new PatchClassRewriter.Accessor(a.member(), a.owner(), a.field()));
             }
         }
+        reroutePackages.addAll(jarPackages);
+        this.defining = defining;
+        this.erasure = new Erasure(parent, jarPackages, jar.classes().keySet(),
+                defining == null ? Map.of() : Map.of(defining.name(), defining.standIn()));
     }
 
     @Override
@@ -63,9 +85,14 @@ final class PatchClassLoader extends ClassLoader {
                 if (bytes == null) {
                     return super.loadClass(name, resolve);
                 }
-                byte[] rewritten = PatchClassRewriter.rewrite(bytes, accessors.getOrDefault(internal, Map.of()),
-                        this::reroute, exposed.getOrDefault(internal, Set.of()));
-                c = defineClass(name, rewritten, 0, rewritten.length);
+                PatchClassRewriter.Result r;
+                try {
+                    r = PatchClassRewriter.rewrite(bytes, this);
+                } catch (PatchClassRewriter.Unsupported e) {
+                    throw new LinkageError(e.getMessage(), e);
+                }
+                uses.put(internal, r.uses());
+                c = defineClass(name, r.bytes(), 0, r.bytes().length);
             }
             if (resolve) {
                 resolveClass(c);
@@ -75,19 +102,106 @@ final class PatchClassLoader extends ClassLoader {
     }
 
     /**
-     * Whether patch code reaches members of {@code owner} through
-     * {@code Access}: the targets and the other classes of their packages,
-     * which this loader's classes cannot reach directly (another runtime
-     * package), except the jar's own classes.
+     * Loads (defines, rewriting them) a patch class and every class of the
+     * jar it uses, transitively, and resolves each of their {@code Access}
+     * uses, without initialising anything. The patch class is verified as it
+     * is initialised next; the others as they are first used (the JVM offers
+     * no way to verify a class without reflection loading its methods'
+     * types, which may name a target that is being defined).
+     *
+     * @throws PatchException naming what does not link
      */
-    private boolean reroute(String owner) {
-        String pkg = owner.substring(0, Math.max(0, owner.lastIndexOf('/')));
-        return targetPackages.contains(pkg) && !jar.classes().containsKey(owner);
+    void link(String patchId, PatchClass pc) throws PatchException {
+        for (String internal : closure(pc.name())) {
+            String name = internal.replace('/', '.');
+            try {
+                Class.forName(name, false, this);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new PatchException("patch '" + patchId + "': class " + name + " of the patch cannot be loaded"
+                        + " against " + pc.target() + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
+            }
+            for (PatchClassRewriter.Use u : uses.getOrDefault(internal, List.of())) {
+                if (defining != null && defining.named(u)) {
+                    String why = defining.check(u, getParent());
+                    if (why != null) {
+                        throw new PatchException("patch '" + patchId + "': " + name + " uses " + u.owner() + "."
+                                + u.member() + " " + u.desc() + ", which cannot be linked: " + why);
+                    }
+                    continue;
+                }
+                try {
+                    Access.resolve(this, u.member(), MethodType.fromMethodDescriptorString(u.type(), this), u.owner(),
+                            u.kind(), u.desc());
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    throw new PatchException("patch '" + patchId + "': " + name + " uses " + u.owner() + "."
+                            + u.member() + " " + u.desc() + ", which cannot be linked: " + e, e);
+                }
+            }
+        }
     }
 
-    /** Defines a generated bridge class. */
-    Class<?> defineBridge(String internalName, byte[] bytes) {
-        return defineClass(internalName.replace('/', '.'), bytes, 0, bytes.length);
+    /** The jar's classes a class uses, transitively, itself first. */
+    private Set<String> closure(String start) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(start));
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            byte[] bytes = jar.classes().get(c);
+            if (bytes == null || !seen.add(c)) {
+                continue;
+            }
+            new ClassReader(bytes).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, new Remapper() {
+                @Override
+                public String map(String internalName) {
+                    if (jar.classes().containsKey(internalName) && !seen.contains(internalName)) {
+                        todo.push(internalName);
+                    }
+                    return internalName;
+                }
+            }), ClassReader.SKIP_FRAMES);
+        }
+        return seen;
+    }
+
+    /** A descriptor as the rewritten classes declare it: inaccessible types erased. */
+    String eraseDesc(String methodDesc) {
+        Remapper r = new Remapper() {
+            @Override
+            public String map(String internalName) {
+                return erasure.of(internalName);
+            }
+        };
+        return r.mapMethodDesc(methodDesc);
+    }
+
+    @Override
+    public Map<String, PatchClassRewriter.Accessor> accessors(String className) {
+        return accessors.getOrDefault(className, Map.of());
+    }
+
+    @Override
+    public boolean inJar(String internalName) {
+        return jar.classes().containsKey(internalName);
+    }
+
+    /**
+     * Members of the targets' packages and of the jar's packages are reached
+     * through {@code Access}: this loader's classes are in another runtime
+     * package, so even package-private members are out of their reach.
+     */
+    @Override
+    public boolean reroute(String owner) {
+        return reroutePackages.contains(Erasure.packageOf(owner)) && !jar.classes().containsKey(owner);
+    }
+
+    @Override
+    public String erase(String internalName) {
+        return erasure.of(internalName);
+    }
+
+    @Override
+    public ClassLoader loader() {
+        return this;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.Callback;
+import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.runtime.FuncSite;
 import dev.jlivepatch.runtime.Linker;
 import java.util.ArrayList;
@@ -46,8 +48,16 @@ final class StubLinker implements Linker {
             all = coming.bindings;
             List<Binding> add = new ArrayList<>();
             for (Binding b : all) {
-                b.defined(owner);
                 LoadedPatch p = b.patch();
+                try {
+                    b.defined(owner);
+                } catch (PatchException e) {
+                    // Checked as the class was defined; this is the JVM failing on what it allowed then.
+                    Log.error("patch '" + p.id() + "' failed for class '" + owner.getName() + "' as it initialised,"
+                            + " which runs its original code: " + e.getMessage());
+                    gone.add(b);
+                    continue;
+                }
                 if (p == transitions.patch()) {
                     transitions.join(b);
                     add.add(b);

@@ -31,7 +31,7 @@ public record TargetRecord(String className, ClassLoader loader, List<String> me
                     continue;
                 }
                 Binding b = stacks.binding(c, p);
-                List<String> methods = b != null ? List.copyOf(b.bridges().keySet()) : keys(p, pc, c);
+                List<String> methods = b != null ? b.keys() : keys(p, pc, c);
                 out.add(new TargetRecord(c.getName(), l, methods, b != null, null));
             }
         }

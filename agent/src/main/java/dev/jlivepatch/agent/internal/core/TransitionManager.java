@@ -125,7 +125,7 @@ final class TransitionManager {
      * binding after this; its post-patch callback waits for the completion.
      */
     void join(Binding b) {
-        current.affect(b.target(), b.bridges().keySet());
+        current.affect(b.target(), b.keys());
         bindings.add(b);
     }
 
@@ -189,7 +189,7 @@ final class TransitionManager {
 
     private void begin(LoadedPatch p, Transition t, List<Binding> bs) {
         for (Binding b : bs) {
-            t.affect(b.target(), b.bridges().keySet());
+            t.affect(b.target(), b.keys());
         }
         current = t;
         patch = p;

@@ -22,9 +22,12 @@ import org.objectweb.asm.Type;
  *
  * @param name the target's internal name
  * @param isInterface whether the target is an interface
+ * @param isPublic whether the target is public (other runtime packages can name it)
+ * @param superName its superclass's internal name ({@code null} for {@code Object} and interfaces' none)
  * @param methods its declared methods, constructors and initialiser included
  */
-public record TargetShape(String name, boolean isInterface, List<MethodShape> methods) {
+public record TargetShape(String name, boolean isInterface, boolean isPublic, String superName,
+                          List<MethodShape> methods) {
     /**
      * The annotation the JDK puts on every method HotSpot may replace by an
      * intrinsic (HotSpot's CheckIntrinsics keeps the two in step): the JDK 16+
@@ -86,7 +89,8 @@ public record TargetShape(String name, boolean isInterface, List<MethodShape> me
             methods.add(new MethodShape("<init>", Type.getConstructorDescriptor(k), k.getModifiers(), intrinsic(k),
                     null));
         }
-        return new TargetShape(owner, c.isInterface(), List.copyOf(methods));
+        return new TargetShape(owner, c.isInterface(), java.lang.reflect.Modifier.isPublic(c.getModifiers()),
+                c.getSuperclass() == null ? null : Type.getInternalName(c.getSuperclass()), List.copyOf(methods));
     }
 
     private static boolean intrinsic(Executable e) {
@@ -154,13 +158,15 @@ public record TargetShape(String name, boolean isInterface, List<MethodShape> me
     /** The shape of a class file, for a class not loaded yet. */
     public static TargetShape of(byte[] classFile) {
         List<MethodShape> methods = new ArrayList<>();
-        boolean[] isInterface = new boolean[1];
-        String[] name = new String[1];
+        boolean[] flags = new boolean[2];
+        String[] names = new String[2];
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public void visit(int version, int access, String n, String sig, String sup, String[] itfs) {
-                name[0] = n;
-                isInterface[0] = (access & Opcodes.ACC_INTERFACE) != 0;
+                names[0] = n;
+                names[1] = sup;
+                flags[0] = (access & Opcodes.ACC_INTERFACE) != 0;
+                flags[1] = (access & Opcodes.ACC_PUBLIC) != 0;
             }
 
             @Override
@@ -168,7 +174,7 @@ public record TargetShape(String name, boolean isInterface, List<MethodShape> me
                 return new MethodReader(access, n, desc, methods);
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new TargetShape(name[0], isInterface[0], List.copyOf(methods));
+        return new TargetShape(names[0], flags[0], flags[1], names[1], List.copyOf(methods));
     }
 
     /** One method of a class file: its annotations and, for a bridge, the method its code calls. */

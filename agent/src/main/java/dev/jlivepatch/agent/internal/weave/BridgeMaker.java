@@ -1,33 +1,51 @@
 package dev.jlivepatch.agent.internal.weave;
 
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Makes a bridge: a class in the patch's class loader that implements a
- * {@link Shape} interface by calling one replacement method. Stubs hold an
- * instance of it; once C2 sees the instance as a constant it inlines the
- * replacement through it.
+ * Makes a bridge: a hidden class that implements a {@link Shape} interface by
+ * invoking the method handle it is defined with (its class data), the
+ * replacement adapted to the shape's erased types. Stubs hold an instance of
+ * it; once C2 sees the instance as a constant it inlines the replacement
+ * through it. The bridge's bytecode names no type of the patch or of its
+ * target, so nothing in it can fail to link, and as a hidden class it leaves
+ * no frame in stack traces.
  */
 public final class BridgeMaker {
+    private static final String MH = "java/lang/invoke/MethodHandle";
+    private static final Handle CLASS_DATA = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles",
+            "classData", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;",
+            false);
 
     private BridgeMaker() {
     }
 
     /**
-     * @param name the bridge's internal name, in the patch class's package
+     * @param name the bridge's internal name, in the package of the lookup that defines it
      * @param shape the stub's shape
-     * @param patchClass the patch class's internal name
-     * @param method the replacement's name
-     * @param desc the replacement's descriptor
-     * @return the class file
+     * @return the class file, to define with {@code defineHiddenClassWithClassData(bytes, handle, true)}
      */
-    public static byte[] make(String name, Shape shape, String patchClass, String method, String desc) {
+    public static byte[] make(String name, Shape shape) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V1_8, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 name, null, "java/lang/Object", new String[] {shape.interfaceName()});
+        cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "TARGET", "L" + MH + ";", null, null)
+                .visitEnd();
+
+        // A static final, set as the class initialises: a constant to C2, linked when the bridge is made.
+        MethodVisitor clinit = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        clinit.visitCode();
+        clinit.visitLdcInsn(new ConstantDynamic("_", "L" + MH + ";", CLASS_DATA));
+        clinit.visitFieldInsn(Opcodes.PUTSTATIC, name, "TARGET", "L" + MH + ";");
+        clinit.visitInsn(Opcodes.RETURN);
+        clinit.visitMaxs(0, 0);
+        clinit.visitEnd();
+
         MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
@@ -38,16 +56,15 @@ public final class BridgeMaker {
 
         MethodVisitor call = cw.visitMethod(Opcodes.ACC_PUBLIC, "call", shape.callDesc(), null, null);
         call.visitCode();
+        call.visitFieldInsn(Opcodes.GETSTATIC, name, "TARGET", "L" + MH + ";");
         int slot = 1;
-        for (Type a : Type.getMethodType(desc).getArgumentTypes()) {
+        Type callType = Type.getMethodType(shape.callDesc());
+        for (Type a : callType.getArgumentTypes()) {
             call.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-            if (!Shape.erase(a).equals(a)) {
-                call.visitTypeInsn(Opcodes.CHECKCAST, a.getSort() == Type.ARRAY ? a.getDescriptor() : a.getInternalName());
-            }
             slot += a.getSize();
         }
-        call.visitMethodInsn(Opcodes.INVOKESTATIC, patchClass, method, desc, false);
-        call.visitInsn(Type.getMethodType(desc).getReturnType().getOpcode(Opcodes.IRETURN));
+        call.visitMethodInsn(Opcodes.INVOKEVIRTUAL, MH, "invokeExact", shape.callDesc(), false);
+        call.visitInsn(callType.getReturnType().getOpcode(Opcodes.IRETURN));
         call.visitMaxs(0, 0);
         call.visitEnd();
         cw.visitEnd();

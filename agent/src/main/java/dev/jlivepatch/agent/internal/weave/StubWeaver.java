@@ -77,6 +77,7 @@ public final class StubWeaver {
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         java.util.Set<String> keys = new java.util.HashSet<>();
         stubs.forEach(keys::add);
+        java.util.Map<String, Integer> lines = firstLines(reader, keys);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             private String owner;
             private int version;
@@ -101,7 +102,8 @@ public final class StubWeaver {
                     return mv;
                 }
                 int id = mode == Mode.INDY ? -1 : number.applyAsInt(key);
-                return new Stub(mv, owner, access, desc, key, id, mode == Mode.STATIC, version >= FRAMES_VERSION);
+                return new Stub(mv, owner, access, desc, key, id, mode == Mode.STATIC, version >= FRAMES_VERSION,
+                        lines.getOrDefault(key, 0));
             }
 
             @Override
@@ -120,6 +122,31 @@ public final class StubWeaver {
         return writer.toByteArray();
     }
 
+    /**
+     * The first line number of each stubbed method: the stub's own code gets
+     * it, so that a stack trace through a patched method shows the method's
+     * line, as it would without the stub.
+     */
+    private static java.util.Map<String, Integer> firstLines(ClassReader reader, java.util.Set<String> keys) {
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                String key = name + desc;
+                if (!keys.contains(key)) {
+                    return null;
+                }
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitLineNumber(int line, Label start) {
+                        lines.putIfAbsent(key, line);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_FRAMES);
+        return lines;
+    }
+
     /** The stub at a method's entry. */
     private static final class Stub extends MethodVisitor {
         private final String owner;
@@ -129,9 +156,10 @@ public final class StubWeaver {
         private final int id;
         private final boolean guarded;
         private final boolean frames;
+        private final int line;
 
         Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, boolean guarded,
-             boolean frames) {
+             boolean frames, int line) {
             super(Opcodes.ASM9, mv);
             this.owner = owner;
             this.access = access;
@@ -140,11 +168,17 @@ public final class StubWeaver {
             this.id = id;
             this.guarded = guarded;
             this.frames = frames;
+            this.line = line;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
+            if (line > 0) {
+                Label start = new Label();
+                visitLabel(start);
+                visitLineNumber(line, start);
+            }
             boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
             Shape shape = Shape.of(isStatic, desc);
             Type method = Type.getMethodType(desc);

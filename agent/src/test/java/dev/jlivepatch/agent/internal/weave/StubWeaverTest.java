@@ -8,7 +8,9 @@ import dev.jlivepatch.runtime.FuncSite;
 import dev.jlivepatch.runtime.Linker;
 import dev.jlivepatch.runtime.Snapshot;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.List;
@@ -96,11 +98,12 @@ class StubWeaverTest {
         } catch (ClassNotFoundException e) {
             runtime.defineClass(shape.interfaceBytes());
         }
-        String fix = Fix.class.getName().replace('.', '/');
-        String name = fix + "$Bridge" + method;
-        byte[] bytes = BridgeMaker.make(name, shape, fix, method, desc);
-        return MethodHandles.privateLookupIn(Fix.class, MethodHandles.lookup()).defineClass(bytes)
-                .getConstructor().newInstance();
+        MethodHandle target = MethodHandles.lookup().findStatic(Fix.class, method,
+                MethodType.fromMethodDescriptorString(desc, null)).asType(MethodType.fromMethodDescriptorString(
+                shape.callDesc(), null));
+        byte[] bytes = BridgeMaker.make(StubWeaverTest.class.getName().replace('.', '/') + "$Bridge", shape);
+        MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, target, true);
+        return bridge.lookupClass().getConstructor().newInstance();
     }
 
     private static Class<?> weave(StubWeaver.Mode mode) throws Exception {
