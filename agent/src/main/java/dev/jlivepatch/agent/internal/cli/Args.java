@@ -16,9 +16,10 @@ import java.util.List;
  * @param timeout {@code --timeout}: how long to wait for a transition
  * @param options {@code --options}: agent options passed through on attach, or null
  * @param version {@code --version}
+ * @param deferredTargets {@code --deferred-targets}: {@code load} accepts targets no class loader can find yet
  */
 record Args(String command, List<String> operands, boolean json, boolean help, boolean noWait, Duration timeout,
-            String options, boolean version) {
+            String options, boolean version, boolean deferredTargets) {
 
     /** How long {@code load}, {@code enable}, {@code disable} and {@code force} wait by default. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -32,6 +33,7 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         Duration timeout = null;
         String options = null;
         boolean version = false;
+        boolean deferredTargets = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -45,6 +47,7 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
                 case "--help", "-h" -> help = true;
                 case "--no-wait" -> noWait = true;
                 case "--version" -> version = true;
+                case "--deferred-targets" -> deferredTargets = true;
                 case "--timeout" -> timeout = Durations.parse(value != null ? value : next(args, ++i, a));
                 case "--options" -> options = value != null ? value : next(args, ++i, a);
                 default -> {
@@ -62,7 +65,8 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
                 throw Failure.usage("option '" + a + "' takes no value");
             }
         }
-        return new Args(command, List.copyOf(operands), json, help, noWait, timeout, options, version);
+        return new Args(command, List.copyOf(operands), json, help, noWait, timeout, options, version,
+                deferredTargets);
     }
 
     private static String next(String[] args, int i, String flag) throws Failure {
@@ -88,7 +92,7 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
     }
 
     /** Refuses the flags a command does not understand, instead of ignoring them. */
-    void allow(boolean waits, boolean takesOptions) throws Failure {
+    void allow(boolean waits, boolean load) throws Failure {
         if (!waits && (noWait || timeout != null)) {
             throw Failure.usage("'" + command + "' does not wait for a transition: --no-wait and --timeout do not"
                     + " apply");
@@ -96,8 +100,12 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         if (noWait && timeout != null) {
             throw Failure.usage("--no-wait and --timeout exclude each other");
         }
-        if (!takesOptions && options != null) {
+        if (!load && options != null) {
             throw Failure.usage("--options applies only to 'load' (the agent options, passed on attach)");
+        }
+        if (!load && deferredTargets) {
+            throw Failure.usage("--deferred-targets applies only to 'load' (it accepts targets that no class loader"
+                    + " can find yet)");
         }
     }
 

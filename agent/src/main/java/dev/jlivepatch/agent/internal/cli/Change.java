@@ -49,7 +49,9 @@ final class Change {
                 if (!c.attached()) {
                     out.line("jlivepatch " + c.agentVersion() + " is already loaded in JVM " + pid);
                 }
-                String id = c.call(m -> m.load(from.toString()));
+                // Without the flag, the one-argument operation: agents older than the flag have only that one.
+                String id = c.call(m -> args.deferredTargets() ? m.load(from.toString(), true)
+                        : m.load(from.toString()));
                 out.report.put("id", id);
                 out.line("loaded patch '" + id + "' from " + from + "; patching transition started");
                 settle(c, args, out, id, "patching");

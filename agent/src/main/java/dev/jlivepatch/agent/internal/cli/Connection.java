@@ -3,6 +3,7 @@ package dev.jlivepatch.agent.internal.cli;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Function;
+import javax.management.ReflectionException;
 
 /**
  * An open connection to one JVM's jlivepatch MBean. {@link #call} turns what
@@ -59,6 +60,11 @@ final class Connection implements AutoCloseable {
         try {
             return op.apply(mbean);
         } catch (UndeclaredThrowableException e) {
+            if (e.getCause() instanceof ReflectionException r) {
+                // The agent has no such operation: it is older than this command line (--deferred-targets).
+                throw Failure.failed("the agent in JVM " + pid + " (jlivepatch " + agentVersion + ") is older than"
+                        + " this command line and cannot do this: " + r.getMessage());
+            }
             // The proxy's way of reporting a checked exception: the connection, not the agent, failed.
             throw Failure.failed("lost the connection to JVM " + pid + ": " + e.getCause());
         } catch (RuntimeException e) {

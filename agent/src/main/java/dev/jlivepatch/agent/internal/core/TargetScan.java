@@ -72,7 +72,7 @@ final class TargetScan {
             }
             boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, defined);
             if (!found) {
-                unfound(p, pc.target());
+                unfound(p, pc);
             }
         }
         return out;
@@ -119,15 +119,19 @@ final class TargetScan {
         return found;
     }
 
-    private static void unfound(LoadedPatch p, String target) throws PatchException {
+    private static void unfound(LoadedPatch p, PatchClass pc) throws PatchException {
+        String target = pc.target();
+        // With @Patch(loader), only the loaders it names count: say so, or the reason reads false.
+        String none = pc.loader().isEmpty() ? "no class loader" : "no class loader '" + pc.loader() + "'";
         if (p.defers(target)) {
-            Log.info("'" + p.id() + "': no class loader of this JVM can find class " + target
+            Log.info("'" + p.id() + "': " + none + " of this JVM can find class " + target
                     + " yet; it is patched when it loads");
             return;
         }
-        throw new PatchException("patch '" + p.id() + "': no class loader of this JVM can find class " + target
-                + " (check @Patch(target); for a class of a class loader that does not exist yet, set"
-                + " Livepatch-Deferred-Targets in the manifest or load with --deferred-targets)");
+        throw new PatchException("patch '" + p.id() + "': " + none + " of this JVM can find class " + target
+                + " (check @Patch(target" + (pc.loader().isEmpty() ? "" : ") and @Patch(loader") + "); for a class"
+                + " of a class loader that does not exist yet, set Livepatch-Deferred-Targets in the manifest or load"
+                + " with --deferred-targets)");
     }
 
     private static URL resource(ClassLoader l, String resource) {

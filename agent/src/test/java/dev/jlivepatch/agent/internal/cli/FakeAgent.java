@@ -26,6 +26,10 @@ final class FakeAgent implements LivepatchMXBean {
 
     final Map<String, State> patches = new LinkedHashMap<>();
     List<BlockerInfo> blockers = List.of();
+    /** The MBean's load calls, in order: {@code PATH}, or {@code PATH deferred} for {@code load(PATH, true)}. */
+    final List<String> loads = new ArrayList<>();
+    /** An agent older than {@code load(path, deferredTargets)}: it has only {@code load(path)}. */
+    boolean older;
     /** How long the next transition runs, in milliseconds. */
     long transitionMillis;
     /** Whether the next transition ends reversed (someone disabled the patch meanwhile). */
@@ -78,13 +82,29 @@ final class FakeAgent implements LivepatchMXBean {
     }
 
     @Override
-    public String load(String path, boolean deferredTargets) {
-        return load(path);
+    public synchronized String load(String path, boolean deferredTargets) {
+        if (older) {
+            // What an MXBean proxy throws for an operation the MBean does not have.
+            throw new java.lang.reflect.UndeclaredThrowableException(new javax.management.ReflectionException(
+                    new NoSuchMethodException("load(java.lang.String, boolean)"), "Signature mismatch for operation"
+                    + " load: (java.lang.String, boolean) should be (java.lang.String)"));
+        }
+        return added(path + (deferredTargets ? " deferred" : ""));
     }
 
     @Override
-    public String load(String path) {
-        throw new IllegalStateException("not in this fake");
+    public synchronized String load(String path) {
+        return added(path);
+    }
+
+    /** Records a load and starts the patch's transition; its id is the jar's name without {@code .jar}. */
+    private String added(String call) {
+        loads.add(call);
+        String name = java.nio.file.Path.of(call.split(" ")[0]).getFileName().toString();
+        String id = name.substring(0, name.length() - ".jar".length());
+        with(id, false);
+        start(id, "patching");
+        return id;
     }
 
     @Override

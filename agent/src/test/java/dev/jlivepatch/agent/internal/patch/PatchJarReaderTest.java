@@ -33,6 +33,19 @@ class PatchJarReaderTest {
     }
 
     @Test
+    void readsDeferredTargets() throws Exception {
+        Path named = jar("Livepatch-Id: fix\nLivepatch-Deferred-Targets: com.example.Greeter , com.example.Other,\n",
+                patchClass("fix/A", "com.example.Greeter"));
+        assertEquals(java.util.Set.of("com.example.Greeter", "com.example.Other"),
+                PatchJarReader.read(named).deferredTargets());
+        Path all = jar("Livepatch-Id: fix\nLivepatch-Deferred-Targets: *\n",
+                patchClass("fix/A", "com.example.Greeter"));
+        assertEquals(java.util.Set.of("*"), PatchJarReader.read(all).deferredTargets());
+        Path none = jar("Livepatch-Id: fix\n", patchClass("fix/A", "com.example.Greeter"));
+        assertEquals(java.util.Set.of(), PatchJarReader.read(none).deferredTargets());
+    }
+
+    @Test
     void refusesTwoPatchClassesForOneTarget() throws Exception {
         Path jar = jar("Livepatch-Id: fix\n", patchClass("fix/A", "com.example.Greeter"),
                 patchClass("fix/B", "com.example.Greeter"));

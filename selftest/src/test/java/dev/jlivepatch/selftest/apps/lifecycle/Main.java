@@ -10,7 +10,10 @@ import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -30,11 +33,19 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@code set:KEY=VALUE}: a system property (the patches' callbacks read
  *       {@code pre_patch_ret.<Class>}: {@code false} or {@code throw});</li>
  *   <li>{@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID}: drive the agent's MBean;</li>
+ *   <li>{@code state:ID}: the patch's state as the MBean shows it, or {@code not loaded};</li>
+ *   <li>{@code cli:ARGS}: run the shipped command line, {@code java -jar jlivepatch.jar ARGS}, against
+ *       this JVM ({@code PID} in ARGS stands for its pid; see {@link CommandLine});</li>
  *   <li>{@code jar:PATH}: the plugin jar; {@code loader:NAME}: a new class loader of that name over
- *       it, defining and initialising {@code Plugin}; {@code plugin:NAME}: call {@code Plugin.work()}
- *       in that loader; {@code unload:NAME}: drop the loader and collect it; {@code unload:NAME:TEXT}:
+ *       it, defining and initialising {@code Plugin}; {@code open:NAME}: the same, defining only
+ *       {@code Entry}, not {@code Plugin}; {@code plugin:NAME}: call {@code Plugin.work()}
+ *       in that loader (defining and initialising {@code Plugin} if it is not yet);
+ *       {@code unload:NAME}: drop the loader and collect it; {@code unload:NAME:TEXT}:
  *       then wait (5 s at most) for a new line of the agent's log (written on another thread) that
  *       contains TEXT, so that it comes before the outcome;</li>
+ *   <li>{@code drop:JAR|DIR}: put a copy of the jar into the directory (a watched one) whole, as an
+ *       operator's tool does; {@code logged:TEXT}: wait (5 s at most) for a new line of the agent's
+ *       log that contains TEXT;</li>
  *   <li>{@code box:NAME}, {@code describe:NAME}, {@code close:NAME}, {@code shadow:NAME:ID}: {@link Box}
  *       objects and their shadow variables;</li>
  *   <li>{@code busy:0}: a thread runs {@link Busy#workFunc} to its end (the kernel's busy module with
@@ -46,6 +57,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final String PLUGIN = "dev.jlivepatch.selftest.apps.lifecycle.plugin.Plugin";
+    private static final String ENTRY = "dev.jlivepatch.selftest.apps.lifecycle.plugin.Entry";
     private static final String LATE = "dev.jlivepatch.selftest.apps.lifecycle.Late";
     private static final Map<String, URLClassLoader> LOADERS = new HashMap<>();
     private static final Map<String, Box> BOXES = new HashMap<>();
@@ -82,8 +94,13 @@ public final class Main {
                     Ctl.out("% " + op + " " + arg);
                     Ctl.op(op, arg);
                 }
+                case "state" -> Ctl.out("state " + arg + ": " + Ctl.state(arg));
+                case "cli" -> CommandLine.run(arg);
                 case "jar" -> pluginJar = Path.of(arg);
                 case "loader" -> newLoader(arg);
+                case "open" -> openLoader(arg);
+                case "drop" -> dropJar(arg);
+                case "logged" -> await(arg);
                 case "plugin" -> callPlugin(arg);
                 case "unload" -> unload(arg);
                 case "box" -> BOXES.put(arg, new Box(arg));
@@ -172,6 +189,26 @@ public final class Main {
         } catch (Throwable t) {
             Ctl.out("Plugin@" + name + ": " + t);
         }
+    }
+
+    /** A loader over the plugin jar that has defined a class of it, only not {@code Plugin} yet. */
+    private static void openLoader(String name) throws Exception {
+        Ctl.out("% open " + name);
+        URLClassLoader loader = new URLClassLoader(name, new URL[] {pluginJar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader());
+        LOADERS.put(name, loader);
+        Class.forName(ENTRY, false, loader);
+    }
+
+    /** Writes the copy under a hidden name and renames it, dated an hour ago so it is taken at the next look. */
+    private static void dropJar(String arg) throws IOException {
+        Path jar = Path.of(arg.substring(0, arg.indexOf('|')));
+        Path dir = Path.of(arg.substring(arg.indexOf('|') + 1));
+        String name = jar.getFileName().toString();
+        Ctl.out("% drop " + name);
+        Path part = Files.copy(jar, dir.resolve("." + name + ".part"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(part, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Files.move(part, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void callPlugin(String name) throws Exception {

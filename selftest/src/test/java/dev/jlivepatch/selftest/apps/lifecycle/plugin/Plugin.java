@@ -16,4 +16,8 @@ public final class Plugin {
     public static String work() {
         return "original";
     }
+
+    public static String greet(String who) {
+        return "hello " + who;
+    }
 }
