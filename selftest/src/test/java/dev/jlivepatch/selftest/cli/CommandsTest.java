@@ -30,7 +30,7 @@ class CommandsTest {
             "patch", "blockers", "notices", "error");
     static final List<String> STATUS_KEYS = List.of("command", "pid", "agent", "agentVersion", "patches",
             "transition", "error");
-    static final List<String> PATCH_KEYS = List.of("id", "description", "enabled", "transition", "forced", "targets");
+    static final List<String> PATCH_KEYS = List.of("id", "description", "enabled", "transition", "forced", "replace", "stackOrder", "targets");
 
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
@@ -67,8 +67,12 @@ class CommandsTest {
             assertEquals(true, patch.get("enabled"));
             assertEquals("none", patch.get("transition"));
             assertEquals(false, patch.get("forced"));
-            assertEquals(List.of(Map.of("class", GREETER, "loader", "app",
-                    "methods", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"))), patch.get("targets"));
+            Map<String, Object> greeter = new java.util.HashMap<>(Map.of("class", GREETER, "loader", "app",
+                    "methods", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"), "patched", true));
+            greeter.put("refusal", null);
+            assertEquals(List.of(greeter), patch.get("targets"));
+            assertEquals(1, ((Number) patch.get("stackOrder")).intValue());
+            assertEquals(false, patch.get("replace"));
             assertEquals(V1, t.ask("call"));
 
             Map<String, Object> second = CliRun.run(jdk, "load", pid, v2, "--no-wait", "--json").ok().json();
@@ -106,6 +110,18 @@ class CommandsTest {
             assertEquals(false, ((Map<?, ?>) off.get("patch")).get("enabled"));
             assertEquals(V1, t.ask("call"));
             CliRun.run(jdk, "disable", pid, "v2").fails(1, "patch 'v2' is not enabled");
+            // a disabled patch's target is still loaded: shown, not patched, with its stack order and kind
+            Map<?, ?> off2 = (Map<?, ?>) ((List<?>) CliRun.run(jdk, "status", pid, "--json").ok().json()
+                    .get("patches")).get(1);
+            assertEquals(2, ((Number) off2.get("stackOrder")).intValue(), off2::toString);
+            assertEquals(false, off2.get("replace"), off2::toString);
+            Map<?, ?> target = (Map<?, ?>) ((List<?>) off2.get("targets")).get(0);
+            assertEquals(GREETER, target.get("class"), off2::toString);
+            assertEquals(false, target.get("patched"), off2::toString);
+            CliRun.run(jdk, "status", pid).ok()
+                    .says("patch 'v2': disabled")
+                    .says("    " + GREETER + " (loader app): greet(java.lang.String), twice(int) (not patched)")
+                    .neverSays("no target class is loaded yet");
 
             // enable, remove
             CliRun.run(jdk, "enable", pid, "v2", "--timeout", "30s").ok().says("patch 'v2' enabled: patching complete");

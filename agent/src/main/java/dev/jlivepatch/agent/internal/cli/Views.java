@@ -15,7 +15,10 @@ final class Views {
     private Views() {
     }
 
-    /** The JSON object of a patch: id, description, enabled, transition, forced, targets. */
+    /**
+     * The JSON object of a patch: id, description, enabled, transition, forced, replace, stackOrder, and its
+     * targets (class, loader, methods, patched, refusal).
+     */
     static Map<String, Object> patch(PatchInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.getId());
@@ -23,12 +26,16 @@ final class Views {
         m.put("enabled", p.isEnabled());
         m.put("transition", p.getTransition());
         m.put("forced", p.isForced());
+        m.put("replace", p.isReplace());
+        m.put("stackOrder", p.getStackOrder());
         List<Object> targets = new ArrayList<>();
         for (TargetInfo t : p.getTargets()) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("class", t.getClassName());
             tm.put("loader", t.getLoader());
             tm.put("methods", List.copyOf(t.getMethods()));
+            tm.put("patched", t.isPatched());
+            tm.put("refusal", t.getRefusal());
             targets.add(tm);
         }
         m.put("targets", targets);
@@ -65,11 +72,16 @@ final class Views {
             out.add("    no target class is loaded yet");
         }
         for (TargetInfo t : p.getTargets()) {
+            String where = "    " + t.getClassName() + " (loader " + t.getLoader() + ")";
+            if (t.getRefusal() != null) {
+                out.add(where + ": refused as it loaded: " + t.getRefusal());
+                continue;
+            }
             List<String> methods = new ArrayList<>();
             for (String m : t.getMethods()) {
                 methods.add(method(m));
             }
-            out.add("    " + t.getClassName() + " (loader " + t.getLoader() + "): " + String.join(", ", methods));
+            out.add(where + ": " + String.join(", ", methods) + (t.isPatched() ? "" : " (not patched)"));
         }
         return out;
     }
