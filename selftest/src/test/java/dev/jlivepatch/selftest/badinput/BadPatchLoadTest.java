@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadPatchLoadTest {
     private static final String P = "dev.jlivepatch.selftest.patches.badinput.";
+    private static final String SCORE = "dev.jlivepatch.selftest.apps.badinput.Score";
 
     /** A bad jar and the reason it is refused; {@code id} is null where the jar is refused before it is read. */
     private record Case(Path jar, String id, String reason) {
@@ -94,7 +95,10 @@ class BadPatchLoadTest {
                 bad(jars, "abstractmethod", "AbstractMethod.sides: " + SHAPE + ".sides() is abstract:"
                         + " it has no body to patch (patch the implementing classes, or a default method)"),
                 bad(jars, "constructor", "Constructor.init: constructors and class initialisers of " + TARGET
-                        + " cannot be patched"));
+                        + " cannot be patched"),
+                bad(jars, "bridge", "Bridge.compareTo: " + SCORE + ".compareTo(java.lang.Object) is a bridge method"
+                        + " the compiler generated; patch the method it calls instead: " + SCORE + ".compareTo("
+                        + SCORE + ")"));
     }
 
     /** A patch refused when it is matched to its target: the reason names the patch and its method first. */
