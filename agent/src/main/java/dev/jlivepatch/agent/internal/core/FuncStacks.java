@@ -30,12 +30,14 @@ final class FuncStacks {
     private final Registry registry;
     private final UnloadWatcher unloads = new UnloadWatcher();
     private volatile Consumer<TargetClass> adopter = st -> { };
+    /**
+     * Side-effect free: racing threads may each compute a value, and all but
+     * one are thrown away; adoption happens in {@link #of} on the one kept.
+     */
     private final ClassValue<TargetClass> targets = new ClassValue<>() {
         @Override
         protected TargetClass computeValue(Class<?> type) {
-            TargetClass st = new TargetClass(type);
-            adopter.accept(st);
-            return st;
+            return new TargetClass(type);
         }
     };
 
@@ -52,8 +54,21 @@ final class FuncStacks {
         return lock;
     }
 
+    /**
+     * What jlivepatch holds for a class; the first look at it adopts what its
+     * load prepared, once, under the stacks lock.
+     */
     TargetClass of(Class<?> c) {
-        return targets.get(c);
+        TargetClass st = targets.get(c);
+        if (!st.adopted) {
+            synchronized (lock) {
+                if (!st.adopted) {
+                    adopter.accept(st);
+                    st.adopted = true;
+                }
+            }
+        }
+        return st;
     }
 
     /** Loaded classes that have had bindings and have not been unloaded. */

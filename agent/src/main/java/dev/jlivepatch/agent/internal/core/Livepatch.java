@@ -24,15 +24,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The core lock ({@link #lock}, the kernel's {@code klp_mutex}) is held by
  * every command, by the transition manager's rounds and completion, and by
- * the reads behind {@code status} ({@link #patches()}, {@link #targets}), so
- * that each sees one whole state. Patch code and callbacks may run under it.
+ * the reads behind {@code status} ({@link #status()}, which reads every
+ * patch's state and targets in one hold; {@link #patches()}, {@link #targets}),
+ * so that each sees one whole state. Patch code and callbacks may run under it.
  * Its exceptions, each reading only what is published for it:
  * <ul>
  *   <li>stubs read immutable snapshots through their func sites;</li>
  *   <li>the class-load transformer reads the registry's published view of
  *       which patches loading classes get ({@link Registry#targeting});</li>
  *   <li>a class initialising after its patches commits its bindings under
- *       the stacks lock alone ({@link StubLinker#classInit});</li>
+ *       the stacks lock alone ({@link StubLinker#classInit}), and the first
+ *       look at a class takes over what its load prepared under the stacks
+ *       lock alone ({@link FuncStacks#of});</li>
  *   <li>callbacks read the registry's copy-on-write list for the previous
  *       state ({@link Registry#previousState});</li>
  *   <li>{@link #blockers()} reads the running transition's last blockers,
@@ -58,8 +61,8 @@ public final class Livepatch {
         this.env = env;
         this.maker = new BindingMaker(env, registry);
         this.hook = new ClassLoadHook(registry, stacks, maker);
-        this.scan = new TargetScan(env, stacks, hook, maker);
         this.transitions = new TransitionManager(lock, stacks, registry, env);
+        this.scan = new TargetScan(env, stacks, hook, maker, transitions);
         this.planner = new Planner(env, registry, stacks, scan, transitions);
         this.linker = new StubLinker(stacks, registry, transitions);
         stacks.adoptWith(hook::adopt);
@@ -225,6 +228,26 @@ public final class Livepatch {
         lock.lock();
         try {
             return registry.all();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Every registered patch with its state and targets, bottom of the stack
+     * first, all read under the core lock at once: one whole state, never a
+     * patch's state from before a command and its targets from after it.
+     */
+    public List<PatchStatus> status() {
+        lock.lock();
+        try {
+            Class<?>[] loaded = env.loadedClasses();
+            List<PatchStatus> out = new ArrayList<>();
+            for (LoadedPatch p : registry.all()) {
+                out.add(new PatchStatus(p, p.enabled(), p.transition(), p.forced(), registry.order(p),
+                        TargetRecord.of(p, loaded, stacks)));
+            }
+            return out;
         } finally {
             lock.unlock();
         }

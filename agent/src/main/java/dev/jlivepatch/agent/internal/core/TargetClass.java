@@ -27,6 +27,8 @@ final class TargetClass {
     boolean initHooked;
     /** What the class's load prepared for its initialisation, until it initialises; or null. */
     ComingClass coming;
+    /** Set once what the class's load prepared has been taken over ({@link FuncStacks#of}); stacks lock to write. */
+    volatile boolean adopted;
     /** Tracks the class for unloading, once it has had bindings. */
     UnloadWatcher.Ref ref;
 

@@ -186,6 +186,18 @@ final class TransitionManager {
         comers.add(b);
     }
 
+    /** Whether a class that initialised while {@code p} was being enabled has handed over its binding of it. */
+    boolean comer(Class<?> c, LoadedPatch p) {
+        synchronized (stacks.lock()) {
+            for (Binding b : comers) {
+                if (b.target() == c && b.patch() == p) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Disabling a patch that is patching, or enabling one that is unpatching: the kernel's reverse. */
     void reverse() {
         Transition t = current;
