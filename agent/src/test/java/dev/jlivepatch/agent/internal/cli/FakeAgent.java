@@ -63,7 +63,7 @@ final class FakeAgent implements LivepatchMXBean {
         List<PatchInfo> out = new ArrayList<>();
         int[] order = {0};
         patches.forEach((id, s) -> out.add(new PatchInfo(id, null, s.enabled, s.transition, s.forced, false,
-                ++order[0], List.of(new TargetInfo("com.example.Greeter", "app",
+                ++order[0], List.of(new TargetInfo("com.example.Greeter", true, "app",
                         List.of("greet(Ljava/lang/String;)Ljava/lang/String;"), s.enabled, null)))));
         return out;
     }
