@@ -320,6 +320,8 @@ final class TransitionManager {
                 q.enabled(false);
                 registry.remove(q);
             }
+        } else if (done.replaced.stream().anyMatch(q -> q.id().equals(done.patch.id()))) {
+            registry.remove(done.patch); // a new version that never took over: the old one stays, alone
         }
         Log.info("'" + done.patch.id() + "': " + TransitionState.of(patched).label() + " complete");
         idle.signalAll();
