@@ -106,6 +106,13 @@ public final class Transition extends ThreadPatchStates {
     }
 
     @Override
+    public boolean current() {
+        Thread self = Thread.currentThread();
+        ThreadState s = states.get(self);
+        return (s == null ? defaultState(self) : ThreadState.state(s.word())) == ThreadState.PATCHED;
+    }
+
+    @Override
     public boolean patched(FuncSite site) {
         Thread self = Thread.currentThread();
         ThreadState s = states.get(self);
