@@ -5,7 +5,6 @@ import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
-import dev.jlivepatch.agent.internal.patch.PatchJarReader;
 import dev.jlivepatch.agent.internal.transition.Blocker;
 import dev.jlivepatch.agent.internal.transition.Threads;
 import dev.jlivepatch.runtime.Dispatch;
@@ -86,14 +85,14 @@ public final class Livepatch {
     }
 
     /**
-     * Reads a patch jar, registers it on top of the stack and enables it: the kernel's insmod.
-     *
+     * Reads a patch jar ({@link JarIntake}: trusted, read once from a private copy), registers it on
+     * top of the stack and enables it: the kernel's insmod.
      * @param deferredTargets accept targets that no class loader can find yet (patched when they load)
      */
     public LoadedPatch load(Path jar, boolean deferredTargets) throws PatchException {
         PatchJar pj;
         try {
-            pj = PatchJarReader.read(jar);
+            pj = JarIntake.read(jar);
         } catch (PatchException e) {
             Log.error("failed to load patch jar " + jar + ": " + e.getMessage());
             throw e;
