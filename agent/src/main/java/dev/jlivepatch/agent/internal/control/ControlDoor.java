@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 /**
  * How the command line reaches the agent without the agent listening on
  * anything. At start the agent makes a private directory (mode 0700, a name
- * {@link Files#createTempDirectory} picks, in {@code java.io.tmpdir}) and
+ * {@link Files#createTempDirectory} picks) in {@code /tmp}, where the JDK's
+ * attach mechanism needs to write anyway and whose short name keeps socket
+ * paths within their limit (108 bytes on Linux), or else in
+ * {@code java.io.tmpdir}; and it
  * names it in the system property {@value #PROPERTY}, which the command line
  * reads through the JDK's attach mechanism (which only the JVM's user and
  * root can use). A command line that wants to talk binds a Unix domain socket
@@ -39,6 +42,8 @@ public final class ControlDoor {
     public static final String SUFFIX = ".sock";
     /** The name of the thread that waits for sockets. */
     public static final String THREAD = "jlivepatch-control";
+    /** The start of the directory's name. */
+    public static final String PREFIX = "jlivepatch-ctl-";
     private static final int TYPE_MASK = 0170000;
     private static final int SOCKET = 0140000;
     private static boolean opened;
@@ -69,11 +74,13 @@ public final class ControlDoor {
         Path dir = null;
         try {
             FileRules rules = FileRules.forThisJvm();
-            dir = Files.createTempDirectory("jlivepatch-control-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+            Path tmp = Path.of("/tmp");
+            dir = Files.isDirectory(tmp) && Files.isWritable(tmp) ? Files.createTempDirectory(tmp, PREFIX, mode)
+                    : Files.createTempDirectory(PREFIX, mode);
             FileRules.Resolved r = rules.resolve(dir);
             if (r.refusal() != null) {
-                throw new IOException("java.io.tmpdir cannot hold it safely: " + r.refusal());
+                throw new IOException(dir.getParent() + " cannot hold it safely: " + r.refusal());
             }
             Path real = r.real();
             WatchService watch = real.getFileSystem().newWatchService();

@@ -72,16 +72,16 @@ final class SignatureCheck {
         } catch (IOException e) {
             return "cannot read it to check its signature: " + e.getMessage();
         }
+        listed.removeAll(present);
+        if (!listed.isEmpty()) {
+            return "entry " + listed.iterator().next() + " is signed but missing from the jar (removed after the jar"
+                    + " was signed?)";
+        }
         if (signed == 0) {
             return "not signed (trust=" + store + " accepts only jars signed by a key in it)";
         }
         if (unsigned != null) {
             return "entry " + unsigned + " is not signed (added after the jar was signed?)";
-        }
-        listed.removeAll(present);
-        if (!listed.isEmpty()) {
-            return "entry " + listed.iterator().next() + " is signed but missing from the jar (removed after the jar"
-                    + " was signed?)";
         }
         return untrusted;
     }
