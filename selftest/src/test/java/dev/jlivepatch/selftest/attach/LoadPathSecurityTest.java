@@ -27,7 +27,13 @@ class LoadPathSecurityTest {
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void aJarOrDirectoryOthersCanWriteIsRefused(Jdk jdk) throws Exception {
         Path dir = Run.workDir("security-loadpath-" + jdk);
-        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path shared = dir.resolve("shared");
+        if (Files.exists(shared)) { // left by an earlier run: workDir empties only the top level
+            try (var walk = Files.walk(shared)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectory(shared);
         Path jar = Files.copy(Fixtures.v1(dir), shared.resolve("fix.jar"), StandardCopyOption.REPLACE_EXISTING);
         chmod(shared, "rwxr-xr-x");
         chmod(jar, "rw-rw-rw-");

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 final class Channel {
     /** How long the agent has to connect and say hello. */
-    static final long CONNECT_MS = 10_000;
+    static final long CONNECT_MS = 15_000;
 
     private final SocketChannel socket;
     private final DataInputStream in;

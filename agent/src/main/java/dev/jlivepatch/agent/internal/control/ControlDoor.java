@@ -52,6 +52,7 @@ public final class ControlDoor {
     private final FileRules rules;
     private final Path dir;
     private final WatchService watch;
+    private volatile boolean closing;
 
     private ControlDoor(LivepatchMXBean agent, FileRules rules, Path dir, WatchService watch) {
         this.agent = agent;
@@ -86,7 +87,7 @@ public final class ControlDoor {
             WatchService watch = real.getFileSystem().newWatchService();
             real.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             ControlDoor door = new ControlDoor(agent, rules, real, watch);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(real), THREAD + "-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(door::close, THREAD + "-cleanup"));
             System.setProperty(PROPERTY, real.toString());
             Thread t = new Thread(door::run, THREAD);
             t.setDaemon(true);
@@ -100,6 +101,17 @@ public final class ControlDoor {
         }
     }
 
+    /** At exit: the thread stops quietly and the directory goes. */
+    private void close() {
+        closing = true;
+        try {
+            watch.close();
+        } catch (IOException e) {
+            // exiting anyway
+        }
+        delete(dir);
+    }
+
     private void run() {
         while (true) {
             WatchKey key;
@@ -108,7 +120,9 @@ public final class ControlDoor {
             } catch (InterruptedException e) {
                 continue; // nobody should interrupt this thread; it keeps waiting
             } catch (RuntimeException e) {
-                Log.error("control: stopped waiting for the command line: " + e);
+                if (!closing) {
+                    Log.error("control: stopped waiting for the command line: " + e);
+                }
                 return;
             }
             for (WatchEvent<?> e : key.pollEvents()) {
@@ -119,6 +133,9 @@ public final class ControlDoor {
                 }
             }
             if (!key.reset()) {
+                if (closing) {
+                    return;
+                }
                 Log.error("control: " + dir + " is gone; the command line can no longer reach this agent");
                 return;
             }
