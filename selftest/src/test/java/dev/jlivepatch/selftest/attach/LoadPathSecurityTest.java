@@ -27,13 +27,15 @@ class LoadPathSecurityTest {
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void aJarOrDirectoryOthersCanWriteIsRefused(Jdk jdk) throws Exception {
         Path dir = Run.workDir("security-loadpath-" + jdk);
-        Path shared = dir.resolve("shared");
-        if (Files.exists(shared)) { // left by an earlier run: workDir empties only the top level
-            try (var walk = Files.walk(shared)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        Path shared = Files.createTempDirectory("jlivepatch-loadpath-"); // not in workDir, which empties one level
+        try {
+            refusals(jdk, dir, shared);
+        } finally {
+            delete(shared);
         }
-        Files.createDirectory(shared);
+    }
+
+    private static void refusals(Jdk jdk, Path dir, Path shared) throws Exception {
         Path jar = Files.copy(Fixtures.v1(dir), shared.resolve("fix.jar"), StandardCopyOption.REPLACE_EXISTING);
         chmod(shared, "rwxr-xr-x");
         chmod(jar, "rw-rw-rw-");
@@ -86,9 +88,13 @@ class LoadPathSecurityTest {
                 assertEquals(V1, t.ask("call"));
             }
         } finally {
-            try (var walk = Files.walk(open)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(open);
+        }
+    }
+
+    private static void delete(Path dir) throws Exception {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
