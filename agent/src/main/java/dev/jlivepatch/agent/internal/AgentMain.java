@@ -1,5 +1,6 @@
 package dev.jlivepatch.agent.internal;
 
+import dev.jlivepatch.agent.internal.control.ControlDoor;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.manage.AgentVersion;
@@ -24,8 +25,9 @@ public final class AgentMain {
         if (options.transitionTimeoutSeconds() > 0) {
             core.transitionTimeout(options.transitionTimeoutSeconds() * 1000);
         }
-        Control.register(core);
-        AgentVersion.publish(); // after the MBean: a JVM that shows the property answers over JMX
+        // The control directory before the version: a JVM that shows the version can be reached.
+        ControlDoor.open(Control.register(core));
+        AgentVersion.publish();
         for (String jar : options.patches()) {
             try {
                 core.load(Path.of(jar), false);
