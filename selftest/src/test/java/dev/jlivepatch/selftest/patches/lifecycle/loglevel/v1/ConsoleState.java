@@ -20,7 +20,6 @@ import dev.jlivepatch.selftest.patches.lifecycle.common.Cb;
 @Patch(target = "dev.jlivepatch.selftest.apps.lifecycle.Console")
 public final class ConsoleState {
     static final long CONSOLE_LOGLEVEL_STATE = 1;
-    static volatile String id;
 
     private ConsoleState() {
     }
@@ -28,7 +27,6 @@ public final class ConsoleState {
     @PrePatch
     static boolean prePatch(PatchTarget t) {
         Cb.print(t, "pre_patch_callback");
-        id = t.patchId();
         State state = t.state(CONSOLE_LOGLEVEL_STATE);
         if (state == null) {
             return false;

@@ -21,7 +21,6 @@ import dev.jlivepatch.selftest.patches.lifecycle.common.Cb;
 @Patch(target = "dev.jlivepatch.selftest.apps.lifecycle.Console")
 public final class ConsoleState {
     static final long CONSOLE_LOGLEVEL_STATE = 1;
-    static volatile String id;
 
     private ConsoleState() {
     }
@@ -29,7 +28,6 @@ public final class ConsoleState {
     @PrePatch
     static boolean prePatch(PatchTarget t) {
         Cb.print(t, "pre_patch_callback");
-        id = t.patchId();
         if (t.previousState(CONSOLE_LOGLEVEL_STATE) != null) {
             say(t, "allocate_loglevel_state: space to store console_loglevel already allocated");
             return true;
