@@ -47,13 +47,13 @@ final class ShadowVars {
         List<AtomicReference<Object>> sv1 = new ArrayList<>();
         List<AtomicReference<Object>> sv2 = new ArrayList<>();
         for (int i = 0; i < NUM_OBJS; i++) {
-            announce(objs[i]);
             fields1[i] = new char[1];
             ptr(fields1[i]);
             sv1.add(i % 2 == 1 ? alloc(objs[i], SV_ID1, fields1[i]) : getOrAlloc(objs[i], SV_ID1, fields1[i]));
             fields2[i] = new int[1];
             ptr(fields2[i]);
             sv2.add(alloc(objs[i], SV_ID2, fields2[i]));
+            announce(objs[i]);
         }
         // pass 2: each is found, holding what its constructor got
         for (int i = 0; i < NUM_OBJS; i++) {
