@@ -4,7 +4,8 @@ import dev.jlivepatch.selftest.apps.Ctl;
 
 /**
  * Runs its arguments as steps: {@code call} prints what the target returns;
- * {@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID} drive the agent.
+ * {@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID} drive the agent, each echoed
+ * first (a jar by its file name).
  */
 public final class Main {
     public static void main(String[] args) {
@@ -16,7 +17,7 @@ public final class Main {
             if (op.equals("call")) {
                 Ctl.out(g.greet("bob") + " " + Greeter.twice(21));
             } else {
-                Ctl.out(op + " " + arg);
+                Ctl.out(op + " " + (op.equals("load") ? java.nio.file.Path.of(arg).getFileName() : arg));
                 Ctl.op(op, arg);
             }
         }
