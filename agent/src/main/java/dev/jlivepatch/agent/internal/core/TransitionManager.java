@@ -83,7 +83,9 @@ final class TransitionManager {
     void patch(TransitionPlan next) {
         LoadedPatch p = next.patch;
         synchronized (stacks.lock()) {
-            takeComers().forEach(next::withPatch);
+            // Held here until the stacks have them: the plan holds its bindings weakly.
+            List<Binding> joining = takeComers();
+            joining.forEach(next::withPatch);
             begin(next, new Transition(true));
             java.util.Map<Class<?>, List<Binding>> byClass = new java.util.LinkedHashMap<>();
             for (LoadedPatch q : next.replaced) {
@@ -96,8 +98,7 @@ final class TransitionManager {
                     byClass.get(b.target()).add(b);
                 }
             }
-            List<Binding> joining = new ArrayList<>(); // holds the NOPs made here: the plan holds them weakly
-            byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings)));
+            byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings))); // with the NOPs made there
             joining.addAll(next.all());
             Log.info("'" + p.id() + "': starting patching transition");
             p.enabled(true);
