@@ -6,7 +6,6 @@ import static dev.jlivepatch.selftest.lifecycle.Fixtures.run;
 import dev.jlivepatch.selftest.harness.Jars;
 import dev.jlivepatch.selftest.harness.Jdk;
 import dev.jlivepatch.selftest.harness.Run;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +94,7 @@ class AtomicReplaceTest {
         Path dir = Run.workDir("lifecycle-upgrade-" + jdk);
         Path app = Fixtures.app(dir);
         Path cb = Fixtures.patch(dir, "cb", "callbacks");
-        Path v2 = Files.createDirectories(dir.resolve("v2"));
+        Path v2 = Run.workDir("lifecycle-upgrade-v2-" + jdk); // the same jar name, other content
         Path cbV2 = Jars.patch(v2.resolve("cb.jar"), "cb", Map.of(), Fixtures.PATCHES + "callbacks2",
                 Fixtures.COMMON);
         Path lp = Fixtures.patch(dir, "livepatch", "proc.livepatch");
