@@ -3,6 +3,7 @@ package dev.jlivepatch.agent.internal;
 import dev.jlivepatch.agent.internal.control.ControlDoor;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.log.Log;
+import dev.jlivepatch.agent.internal.log.ShadowLog;
 import dev.jlivepatch.agent.internal.manage.AgentVersion;
 import dev.jlivepatch.agent.internal.manage.Control;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -22,6 +23,7 @@ public final class AgentMain {
             Log.warn("ignoring unknown agent option '" + u + "'");
         }
         Livepatch core = Livepatch.start(inst);
+        ShadowLog.install();
         if (options.transitionTimeoutSeconds() > 0) {
             core.transitionTimeout(options.transitionTimeoutSeconds() * 1000);
         }

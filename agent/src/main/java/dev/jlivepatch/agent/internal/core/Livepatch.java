@@ -132,7 +132,8 @@ public final class Livepatch {
             try {
                 if (old != null && old.enabled()) {
                     Log.info("patch '" + p.id() + "': a new version takes over from the loaded one");
-                    planner.enable(p, List.of(old));
+                    // a cumulative new version replaces every enabled patch, its old version among them
+                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old));
                 } else {
                     enable(p);
                     if (old != null) {
