@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
 
@@ -43,6 +46,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     private final Set<String> reroutePackages = new HashSet<>();
     private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors = new HashMap<>();
     private final Map<String, List<PatchClassRewriter.Use>> uses = new ConcurrentHashMap<>();
+    /** Per class of the jar: the other classes its code names, which the JVM resolves as it runs. */
+    private final Map<String, Set<String>> refs = new ConcurrentHashMap<>();
     private final Erasure erasure;
 
     private final DefiningTarget defining;
@@ -107,6 +112,7 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                     throw new LinkageError(e.getMessage(), e);
                 }
                 uses.put(internal, r.uses());
+                refs.put(internal, classesNamed(r.bytes()));
                 c = defineClass(name, r.bytes(), 0, r.bytes().length);
             }
             if (resolve) {
@@ -135,6 +141,13 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 throw new PatchException("patch '" + patchId + "': class " + name + " of the patch cannot be loaded"
                         + " against " + pc.target() + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
             }
+            for (String ref : refs.getOrDefault(internal, Set.of())) {
+                if (!findable(ref)) {
+                    throw new PatchException("patch '" + patchId + "': " + name + " uses class " + ref.replace('/', '.')
+                            + ", which class loader " + describe(getParent()) + " of its target " + pc.target()
+                            + " cannot find");
+                }
+            }
             for (PatchClassRewriter.Use u : uses.getOrDefault(internal, List.of())) {
                 if (defining != null && defining.named(u)) {
                     String why = defining.check(u, getParent());
@@ -153,6 +166,90 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 }
             }
         }
+    }
+
+    /**
+     * Whether a class the patch's code names can be found from here, so that
+     * it does not fail with {@code NoClassDefFoundError} on the application's
+     * call path: where the target's loader does not see every class the patch
+     * was compiled against (a child-first loader's own classes, a web
+     * application's, named in a patch for every loader). Looked up as a
+     * resource, so that nothing is loaded early; a class with no class file
+     * (generated) is loaded instead.
+     */
+    private boolean findable(String internal) {
+        if (inJar(internal) || internal.startsWith("dev/jlivepatch/api/") || internal.startsWith("dev/jlivepatch/runtime/")
+                || (defining != null && !defined && internal.equals(defining.name()))) {
+            return true;
+        }
+        try {
+            if (getResource(internal + ".class") != null) {
+                return true;
+            }
+            Class.forName(internal.replace('/', '.'), false, this);
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String describe(ClassLoader l) {
+        if (l == null) {
+            return "bootstrap";
+        }
+        return l.getName() != null ? "'" + l.getName() + "'" : l.getClass().getName();
+    }
+
+    /** The classes a class file's code names: owners of the members it uses, the types it casts to and makes. */
+    private static Set<String> classesNamed(byte[] classFile) {
+        Set<String> out = new LinkedHashSet<>();
+        java.util.function.Consumer<String> add = internal -> {
+            Type t = internal.startsWith("[") ? Type.getType(internal).getElementType() : Type.getObjectType(internal);
+            if (t.getSort() == Type.OBJECT) {
+                out.add(t.getInternalName());
+            }
+        };
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                        add.accept(owner);
+                    }
+
+                    @Override
+                    public void visitFieldInsn(int op, String owner, String n, String d) {
+                        add.accept(owner);
+                    }
+
+                    @Override
+                    public void visitTypeInsn(int op, String type) {
+                        add.accept(type);
+                    }
+
+                    @Override
+                    public void visitMultiANewArrayInsn(String desc, int dims) {
+                        add.accept(desc);
+                    }
+
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof Type t && (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY)) {
+                            add.accept(t.getSort() == Type.OBJECT ? t.getInternalName() : t.getDescriptor());
+                        }
+                    }
+
+                    @Override
+                    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                        if (type != null) {
+                            add.accept(type);
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return out;
     }
 
     /**
