@@ -11,7 +11,7 @@ import org.jacoco.core.data.ExecutionDataReader;
  * answers commands on stdin with {@code OUT} lines: {@code call} (what the
  * {@link Greeter} returns), {@code probes} (how many of the Greeter's JaCoCo
  * probes ran since the last {@code probes}, read from the JaCoCo agent's own
- * execution data), {@code bb} (the test's ByteBuddy agent retransforms the
+ * execution data; {@code probes CLASS} those of another class), {@code bb} (the test's ByteBuddy agent retransforms the
  * Greeter again), {@code quit}.
  */
 public final class Server {
@@ -23,7 +23,12 @@ public final class Server {
         out("ready " + ProcessHandle.current().pid());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
-            switch (line.trim()) {
+            String cmd = line.trim();
+            if (cmd.startsWith("probes ")) { // probes CLASS: another class's, e.g. one of the agent's
+                out("probes " + probes(cmd.substring(7).replace('.', '/')));
+                continue;
+            }
+            switch (cmd) {
                 case "call" -> out("call " + g.greet("bob") + " " + Greeter.version());
                 case "probes" -> out("probes " + probes(Greeter.class.getName().replace('.', '/')));
                 case "bb" -> out("bb " + Class.forName("dev.jlivepatch.selftest.apps.worlds.bbagent.BbAgent")

@@ -38,6 +38,12 @@ public final class Server {
                 tomcat.getHost().removeChild(ctx);
                 ctx = deploy(tomcat, docBase);
                 out("redeploy " + (ctx.getLoader().getClassLoader() != before ? "new webapp loader" : "same loader"));
+            } else if (line.trim().equals("gc")) {
+                for (int i = 0; i < 5; i++) {
+                    System.gc();
+                    Thread.sleep(100);
+                }
+                out("gc done");
             } else {
                 out("unknown " + line);
             }
