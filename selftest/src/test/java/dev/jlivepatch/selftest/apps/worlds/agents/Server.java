@@ -25,7 +25,7 @@ public final class Server {
         for (String line; (line = in.readLine()) != null; ) {
             String cmd = line.trim();
             if (cmd.startsWith("probes ")) { // probes CLASS: another class's, e.g. one of the agent's
-                out("probes " + probes(cmd.substring(7).replace('.', '/')));
+                out(cmd + " " + probes(cmd.substring(7).trim().replace('.', '/')));
                 continue;
             }
             switch (cmd) {
