@@ -175,7 +175,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
      * (generated) is loaded instead.
      */
     private boolean findable(String internal) {
-        if (inJar(internal) || internal.startsWith("dev/jlivepatch/api/") || internal.startsWith("dev/jlivepatch/runtime/")
+        if (inJar(internal) || internal.startsWith("dev/jlivepatch/api/")
+                || internal.startsWith("dev/jlivepatch/runtime/")
                 || (defining != null && !defined && internal.equals(defining.name()))) {
             return true;
         }

@@ -117,7 +117,8 @@ public final class OriginalBody {
         Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
         for (int i = 0; i < args.length; i++) {
             Object a = c.getBootstrapMethodArgument(i);
-            args[i] = a instanceof ConstantDynamic nested ? bootstrapsCopied(nested, owner, copyName, methods, todo) : a;
+            args[i] = a instanceof ConstantDynamic nested
+                    ? bootstrapsCopied(nested, owner, copyName, methods, todo) : a;
         }
         return new ConstantDynamic(c.getName(), c.getDescriptor(),
                 bootstrapCopied(c.getBootstrapMethod(), owner, copyName, methods, todo), args);
