@@ -172,6 +172,7 @@ class OtherAgentsTest {
      * the ByteBuddy agent's): its transformer runs first, so a patch loaded
      * later by attach lies under the other agent's advice, as when that agent
      * is attached after it. What to do where the advice must see patched calls.
+     * The same with the patch given at startup, the class patched as it loads.
      */
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
@@ -185,6 +186,18 @@ class OtherAgentsTest {
             assertEquals("fixed(Hello bob) +bb v1", t.ask("call"));
             CliRun.run(jdk, "disable", t.pid(), ID).ok();
             assertEquals("Hello bob +bb v0", t.ask("call"));
+            assertFalse(t.printed("Exception"), t::output);
+        }
+        // The same with the patch given at startup: the Greeter is patched as it loads, then advised.
+        try (Target t = start(jdk, dir, List.of("-javaagent:" + Run.AGENT + "=patch=" + patch(dir),
+                "-javaagent:" + byteBuddyAgent(dir)))) {
+            assertEquals("fixed(Hello bob) +bb v1", t.ask("call"));
+            assertEquals("retransformed 1", t.ask("bb"));
+            assertEquals("fixed(Hello bob) +bb v1", t.ask("call"));
+            CliRun.run(jdk, "disable", t.pid(), ID).ok();
+            assertEquals("Hello bob +bb v0", t.ask("call"));
+            CliRun.run(jdk, "enable", t.pid(), ID).ok();
+            assertEquals("fixed(Hello bob) +bb v1", t.ask("call"));
             assertFalse(t.printed("Exception"), t::output);
         }
     }
