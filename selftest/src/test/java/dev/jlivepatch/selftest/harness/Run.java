@@ -31,13 +31,15 @@ public final class Run {
         this.exit = exit;
     }
 
-    /** A fresh directory for one test's jars. */
+    /** A fresh directory for one test's jars (what an earlier run left there is deleted, folders too). */
     public static Path workDir(String name) throws IOException {
         Path dir = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(dir);
-        try (var old = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) old::iterator) {
-                Files.deleteIfExists(p);
+        try (var old = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         return dir;
