@@ -83,7 +83,7 @@ public final class Builder {
         Map<String, byte[]> classes = gen.finish();
         for (String m : plan.newMethods) {
             if (!gen.carried(m)) {
-                int dot = m.indexOf('.', m.lastIndexOf('/') + 1);
+                int dot = m.indexOf('.');
                 report.add(Decision.NOTE, Names.member(m.substring(0, dot), m.substring(dot + 1)),
                         now.at(m.substring(0, dot), m.substring(dot + 1)), "new method the patched code does not"
                                 + " call: left out");

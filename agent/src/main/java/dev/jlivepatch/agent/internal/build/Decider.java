@@ -47,7 +47,7 @@ final class Decider {
         }
         for (Diff diff : later) {
             if (diff.what() == What.METHOD_NEW) {
-                d.added(diff);
+                d.added(diff, later);
             } else {
                 d.removed(diff, diffs);
             }
@@ -82,8 +82,8 @@ final class Decider {
             case LAMBDA_BODY -> {
                 plan.replace(d.owner(), d.oldMember(), d.member());
                 report.add(Decision.REPLACE, Names.member(d.owner(), d.oldMember()), now.at(d.owner(), d.member()),
-                        "a lambda of " + Names.signature(name(d.root()), desc(d.root())) + ", replaced in place by the"
-                                + " new build's " + name(d.member()) + ": " + d.detail());
+                        "lambda body changed: a lambda of " + Names.signature(name(d.root()), desc(d.root()))
+                                + ", replaced in place by the new build's " + name(d.member()), d.excerpt());
             }
             default -> throw new IllegalStateException(d.toString());
         }
@@ -106,13 +106,18 @@ final class Decider {
         }
     }
 
-    private void added(Diff d) {
+    private void added(Diff d, List<Diff> others) {
         MethodNode m = now.declared(d.owner(), d.name(), d.desc());
         boolean helper = (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0 || d.name().equals("<init>");
+        Diff retyped = others.stream().filter(o -> o.what() == What.METHOD_REMOVED && o.owner().equals(d.owner())
+                && o.name().equals(d.name())).findFirst().orElse(null);
         if (d.name().equals("<clinit>")) {
             entry(Decision.REFUSE, d, "new static initialiser: it would never run in the loaded class");
         } else if (helper) {
             plan.newMethods.add(d.owner() + "." + d.member()); // carried if the patched code calls it
+        } else if (retyped != null) {
+            entry(Decision.NOTE, d, "the new signature of " + Names.signature(retyped.name(), retyped.desc())
+                    + " (see there)");
         } else {
             entry(Decision.REFUSE, d, "new " + Names.methodFlags(m.access) + " instance method: a patch cannot add a"
                     + " method that the JVM dispatches virtually (it may override or be overridden); make it"
@@ -137,7 +142,7 @@ final class Decider {
         List<String> outside = new ArrayList<>();
         for (String caller : Callers.of(old, d.owner(), d.name(), d.desc())) {
             if (!plan.replaces(caller) && !caller.startsWith(d.owner() + "." + d.member())) {
-                int dot = caller.indexOf('.', caller.lastIndexOf('/') + 1);
+                int dot = caller.indexOf('.');
                 outside.add(Names.member(caller.substring(0, dot), caller.substring(dot + 1)));
             }
         }
@@ -161,7 +166,7 @@ final class Decider {
         if (m != null && (m.access & Opcodes.ACC_BRIDGE) != 0) {
             where += " [bridge to " + org.objectweb.asm.Type.getReturnType(m.desc).getClassName() + "]";
         }
-        report.add(decision, where, in.at(d.owner(), d.member()), what);
+        report.add(decision, where, in.at(d.owner(), d.member()), what, d.excerpt());
     }
 
     private static String name(String member) {

@@ -11,8 +11,9 @@ package dev.jlivepatch.agent.internal.build;
  *             patterns are matched against: a lambda's creating method, itself otherwise; null for the rest
  * @param oldMember for a lambda: the old build's lambda at the same position ({@code name + desc})
  * @param detail what differs, for people
+ * @param excerpt for a changed body: where the instructions part, with the differing stretches; or null
  */
-record Diff(What what, String owner, String member, String root, String oldMember, String detail) {
+record Diff(What what, String owner, String member, String root, String oldMember, String detail, String excerpt) {
 
     /** The kinds of differences. */
     enum What {
@@ -22,15 +23,15 @@ record Diff(What what, String owner, String member, String root, String oldMembe
     }
 
     static Diff ofClass(What what, String owner, String detail) {
-        return new Diff(what, owner, null, null, null, detail);
+        return new Diff(what, owner, null, null, null, detail, null);
     }
 
     static Diff ofField(What what, String owner, String field, String detail) {
-        return new Diff(what, owner, field, null, null, detail);
+        return new Diff(what, owner, field, null, null, detail, null);
     }
 
     static Diff ofMethod(What what, String owner, String method, String detail) {
-        return new Diff(what, owner, method, method, null, detail);
+        return new Diff(what, owner, method, method, null, detail, null);
     }
 
     /** Whether this is about a method (or lambda) rather than the class or a field. */

@@ -30,6 +30,9 @@ final class Differ {
             | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_BRIDGE
             | Opcodes.ACC_NATIVE | Opcodes.ACC_ABSTRACT;
 
+    /** A call site's bootstrap method, left out where a difference is shown (its arguments stay). */
+    private static final java.util.regex.Pattern BOOTSTRAP = java.util.regex.Pattern.compile(" handle \\d+ \\S+ \\[");
+
     private final List<Diff> out = new ArrayList<>();
 
     private Differ() {
@@ -141,8 +144,8 @@ final class Differ {
         List<String> b = Normalizer.canonical(n, nl);
         String key = n.name + n.desc;
         if (!a.equals(b)) {
-            out.add(lambda ? new Diff(What.LAMBDA_BODY, owner, key, root, o.name + o.desc, "lambda body "
-                    + difference(a, b)) : Diff.ofMethod(What.BODY, owner, key, "body " + difference(a, b)));
+            out.add(lambda ? new Diff(What.LAMBDA_BODY, owner, key, root, o.name + o.desc, "lambda body changed",
+                    difference(a, b)) : new Diff(What.BODY, owner, key, key, null, "body changed", difference(a, b)));
             return true;
         }
         // Same instructions, lambdas at the same places: compare each lambda with its counterpart.
@@ -168,7 +171,7 @@ final class Differ {
         while (s < a.size() - p && s < b.size() - p && a.get(a.size() - 1 - s).equals(b.get(b.size() - 1 - s))) {
             s++;
         }
-        return "changed at instruction " + (p + 1) + " of " + b.size() + ": " + excerpt(a.subList(p, a.size() - s))
+        return "at instruction " + (p + 1) + " of " + b.size() + ": " + excerpt(a.subList(p, a.size() - s))
                 + " -> " + excerpt(b.subList(p, b.size() - s));
     }
 
@@ -176,7 +179,11 @@ final class Differ {
         if (insns.isEmpty()) {
             return "(nothing)";
         }
-        String shown = String.join("; ", insns.subList(0, Math.min(3, insns.size())));
+        List<String> brief = new ArrayList<>();
+        for (String i : insns.subList(0, Math.min(3, insns.size()))) {
+            brief.add(BOOTSTRAP.matcher(i).replaceAll(" ["));
+        }
+        String shown = String.join("; ", brief);
         return insns.size() > 3 ? shown + "; ... (" + insns.size() + " instructions)" : shown;
     }
 }

@@ -141,6 +141,8 @@ final class Generator {
                 (home.access & Opcodes.ACC_INTERFACE) != 0);
         bridges.put(key, linked);
         String at = now.at(self, null);
+        report.add(Decision.CARRY, where, at, "method reference to " + Names.method(h.getOwner(), h.getName(),
+                h.getDesc()) + ", linked through " + Names.type(home.name) + "." + m.name);
         work.add(() -> Relinker.relink(this, m, self, patchCode, home, where, at));
         return linked;
     }

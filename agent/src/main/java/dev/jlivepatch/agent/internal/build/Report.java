@@ -46,11 +46,13 @@ public final class Report {
      * @param where the class or member, as people name it
      * @param at the source file and line in the new build, or null
      * @param what what changed, and why the decision
+     * @param detail how it changed, for {@code --explain} (where a body's instructions part), or null
      */
-    public record Entry(Decision decision, String where, String at, String what) {
-        /** The entry as one line of the report. */
-        public String line() {
-            return String.format("  %-9s %s%s: %s", decision.word(), where, at == null ? "" : " (" + at + ")", what);
+    public record Entry(Decision decision, String where, String at, String what, String detail) {
+        /** The entry as one line of the report, with its detail or without. */
+        public String line(boolean explain) {
+            return String.format("  %-9s %s%s: %s%s", decision.word(), where, at == null ? "" : " (" + at + ")", what,
+                    explain && detail != null ? " (" + detail + ")" : "");
         }
 
         Map<String, Object> json() {
@@ -59,6 +61,7 @@ public final class Report {
             m.put("where", where);
             m.put("at", at);
             m.put("what", what);
+            m.put("detail", detail);
             return m;
         }
     }
@@ -66,12 +69,16 @@ public final class Report {
     private final List<Entry> entries = new ArrayList<>();
 
     void add(Decision d, String where, String at, String what) {
+        add(d, where, at, what, null);
+    }
+
+    void add(Decision d, String where, String at, String what, String detail) {
         for (Entry e : entries) {
             if (e.decision() == d && e.where().equals(where) && e.what().equals(what)) {
                 return;
             }
         }
-        entries.add(new Entry(d, where, at, what));
+        entries.add(new Entry(d, where, at, what, detail));
     }
 
     public List<Entry> entries() {
@@ -96,7 +103,7 @@ public final class Report {
             boolean shown = explain || e.decision() == Decision.REPLACE || e.decision() == Decision.CARRY
                     || e.decision() == Decision.REFUSE || e.decision() == Decision.NOTE;
             if (shown) {
-                out.add(e.line());
+                out.add(e.line(explain));
             }
         }
         return out;

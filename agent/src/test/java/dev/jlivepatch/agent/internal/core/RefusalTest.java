@@ -81,13 +81,13 @@ class RefusalTest {
                 refused(() -> core.lp.load(jar, false)));
         assertEquals(V1_ONLY, core.describe());
 
-        // Accepted when the manifest or the command defers it: enabled, with no target yet.
+        // Accepted when the manifest or the command defers it: enabled, its target listed as not loaded, unpatched.
         Path deferred = core.jar("deferred", List.of("Livepatch-Deferred-Targets: dev.jlivepatch.coretest.app.Nowhere"),
                 Nowhere.class);
         core.lp.load(deferred, false);
         core.lp.load(jar, true);
-        assertEquals(List.of(V1_ONLY.get(0), "deferred #2 enabled=true none", "nowhere #3 enabled=true none"),
-                core.describe());
+        assertEquals(List.of(V1_ONLY.get(0), "deferred #2 enabled=true none | Nowhere unpatched []",
+                "nowhere #3 enabled=true none | Nowhere unpatched []"), core.describe());
         core.lp.disable("nowhere");
         core.lp.remove("nowhere");
         core.lp.disable("deferred");
