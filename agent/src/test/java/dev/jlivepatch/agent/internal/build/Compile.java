@@ -16,13 +16,13 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
 /** Compiles sources given as text into a class directory, as a build would: the builds the tests compare. */
-final class Compile {
+public final class Compile {
 
     private Compile() {
     }
 
     /** Compiles {@code sources} (class name to source) for Java 17 into {@code dir}. */
-    static Path classes(Path dir, Map<String, String> sources, String... options) throws IOException {
+    public static Path classes(Path dir, Map<String, String> sources, String... options) throws IOException {
         List<String> opts = new ArrayList<>(List.of("--release", "17", "-d", dir.toString()));
         opts.addAll(List.of(options));
         if (opts.indexOf("--release") != opts.lastIndexOf("--release")) {
