@@ -126,7 +126,7 @@ final class Generator {
     }
 
     /** A static method of {@code home} standing in for the method handle {@code h}. */
-    Handle bridge(ClassNode home, Handle h, String self, boolean patchCode, String where) {
+    Handle bridge(ClassNode home, Handle h, String self, boolean patchCode, String where, String at) {
         String key = home.name + " " + h;
         Handle done = bridges.get(key);
         if (done != null) {
@@ -140,7 +140,6 @@ final class Generator {
         Handle linked = new Handle(Opcodes.H_INVOKESTATIC, home.name, m.name, m.desc,
                 (home.access & Opcodes.ACC_INTERFACE) != 0);
         bridges.put(key, linked);
-        String at = now.at(self, null);
         report.add(Decision.CARRY, where, at, "method reference to " + Names.method(h.getOwner(), h.getName(),
                 h.getDesc()) + ", linked through " + Names.type(home.name) + "." + m.name);
         work.add(() -> Relinker.relink(this, m, self, patchCode, home, where, at));

@@ -186,7 +186,7 @@ final class Relinker {
             refuse(superCall(Names.method(h.getOwner(), h.getName(), h.getDesc())));
             return null;
         }
-        return gen.bridge(home, h, self, patchCode, where);
+        return gen.bridge(home, h, self, patchCode, where, at);
     }
 
     private boolean appClass(String internalName) {
