@@ -35,10 +35,12 @@ final class Decider {
         for (Diff diff : diffs) {
             boolean taken = diff.aboutMethod() ? includes.method(diff.owner(), name(diff.root()))
                     : includes.wholeClass(diff.owner());
-            if (!taken) {
-                if (diff.what() != What.UNCHANGED) {
-                    d.entry(Decision.EXCLUDE, diff, diff.detail() + "; no --include pattern names it");
-                }
+            // New classes and helpers are carried when the taken changes need them, whatever the patterns say.
+            boolean onDemand = diff.what() == What.CLASS_NEW || diff.what() == What.METHOD_NEW && d.helper(diff);
+            if (!taken && diff.what() == What.UNCHANGED) {
+                d.decide(diff);
+            } else if (!taken && !onDemand) {
+                d.entry(Decision.EXCLUDE, diff, diff.detail() + "; no --include pattern names it");
             } else if (diff.what() == What.METHOD_REMOVED || diff.what() == What.METHOD_NEW) {
                 later.add(diff); // once every replaced method is known
             } else {
@@ -106,9 +108,16 @@ final class Decider {
         }
     }
 
+    /** Whether a new method can be carried as a static helper (a new constructor is checked where it is used). */
+    private boolean helper(Diff d) {
+        MethodNode m = now.declared(d.owner(), d.name(), d.desc());
+        return !d.name().equals("<clinit>")
+                && ((m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0 || d.name().equals("<init>"));
+    }
+
     private void added(Diff d, List<Diff> others) {
         MethodNode m = now.declared(d.owner(), d.name(), d.desc());
-        boolean helper = (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0 || d.name().equals("<init>");
+        boolean helper = helper(d);
         Diff retyped = others.stream().filter(o -> o.what() == What.METHOD_REMOVED && o.owner().equals(d.owner())
                 && o.name().equals(d.name())).findFirst().orElse(null);
         if (d.name().equals("<clinit>")) {
