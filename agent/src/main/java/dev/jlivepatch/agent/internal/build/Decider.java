@@ -144,8 +144,8 @@ final class Decider {
         }
         String what = renamed == null ? "removed" : "signature changed to " + renamed;
         if ((g.access & Opcodes.ACC_PRIVATE) != 0) {
-            entry(Decision.NOTE, d, what + "; only the class itself called it, and its changed callers are"
-                    + " replaced");
+            entry(Decision.NOTE, d, what + "; it is private, so only its class and nestmates called it, and"
+                    + " those calls changed with it and are replaced");
             return;
         }
         List<String> outside = new ArrayList<>();
