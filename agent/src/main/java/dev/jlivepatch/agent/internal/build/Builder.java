@@ -95,7 +95,7 @@ public final class Builder {
                         + " left out");
             }
         }
-        RewriteCheck.check(classes, old, report);
+        RewriteCheck.check(classes, old, gen, report);
         int targets = (int) plan.replaces.stream().map(Plan.Replace::owner).distinct().count();
         int replaced = plan.replaces.size();
         String scope = includes.all() ? "" : " within --include " + String.join(", ", includes.patterns());

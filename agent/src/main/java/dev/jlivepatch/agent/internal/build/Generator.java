@@ -42,6 +42,8 @@ final class Generator {
     private final Map<String, String> carried = new HashMap<>();
     private final Map<String, Handle> bridges = new HashMap<>();
     private final Map<String, Lambdas> lambdas = new HashMap<>();
+    /** Where each method of a patch class comes from: "class.name(desc)" to {where, at}. */
+    private final Map<String, String[]> origins = new HashMap<>();
     private final Deque<Runnable> work = new ArrayDeque<>();
     private final Carrier carrier;
 
@@ -88,6 +90,7 @@ final class Generator {
         }
         m.visibleAnnotations = new ArrayList<>(List.of(replace));
         pc.methods.add(m);
+        origins.put(pc.name + "." + m.name + m.desc, new String[] {where, at});
         targets.add(r.owner());
         work.add(() -> Relinker.relink(this, m, r.owner(), true, pc, where, at));
     }
@@ -117,6 +120,7 @@ final class Generator {
         String name = unique(pc, m.name, Statics.desc(owner, m.access, m.desc));
         Statics.convert(owner, copy, name);
         pc.methods.add(copy);
+        origins.put(pc.name + "." + copy.name + copy.desc, new String[] {where, at});
         carried.put(key, name);
         boolean lambda = lambdas(owner).isBody(m);
         report.add(Decision.CARRY, where, at, (lambda ? "lambda body" : "new " + Names.methodFlags(m.access)
@@ -137,6 +141,7 @@ final class Generator {
         MethodNode m = HandleBridges.make(h, base);
         m.name = unique(home, base, m.desc);
         home.methods.add(m);
+        origins.put(home.name + "." + m.name + m.desc, new String[] {where, at});
         Handle linked = new Handle(Opcodes.H_INVOKESTATIC, home.name, m.name, m.desc,
                 (home.access & Opcodes.ACC_INTERFACE) != 0);
         bridges.put(key, linked);
@@ -162,6 +167,21 @@ final class Generator {
 
     void report(Decision d, String where, String at, String what) {
         report.add(d, where, at, what);
+    }
+
+    /**
+     * Where a method of the jar's classes comes from, as the report names it: the new build's method and its
+     * source line; for a method matched by name only ({@code desc} null), the first of that name; null if unknown.
+     */
+    String[] origin(String internalClass, String name, String desc) {
+        for (Map.Entry<String, String[]> e : origins.entrySet()) {
+            String k = e.getKey();
+            if (desc != null ? k.equals(internalClass + "." + name + desc)
+                    : k.startsWith(internalClass + "." + name + "(")) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** Whether a method of the new build ({@code owner.name + desc}) was carried. */

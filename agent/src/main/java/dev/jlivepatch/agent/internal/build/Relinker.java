@@ -66,7 +66,7 @@ final class Relinker {
         Relinker r = new Relinker(gen, self, patchCode, home, where, at);
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof MethodInsnNode mi) {
-                r.call(m, mi);
+                r.call(mi);
             } else if (i instanceof FieldInsnNode f) {
                 r.field(f);
             } else if (i instanceof InvokeDynamicInsnNode d) {
@@ -75,7 +75,7 @@ final class Relinker {
         }
     }
 
-    private void call(MethodNode in, MethodInsnNode mi) {
+    private void call(MethodInsnNode mi) {
         if (mi.owner.startsWith("[") || !old.has(mi.owner) || !now.has(mi.owner)) {
             return; // an array, the JDK or a library, or a class only the new build has (carried whole)
         }

@@ -34,14 +34,19 @@ final class RewriteCheck implements PatchClassRewriter.Context {
         jar.keySet().forEach(c -> packages.add(packageOf(c)));
     }
 
-    static void check(Map<String, byte[]> jar, Build old, Report report) {
+    static void check(Map<String, byte[]> jar, Build old, Generator gen, Report report) {
         RewriteCheck ctx = new RewriteCheck(jar, old);
         for (Map.Entry<String, byte[]> e : jar.entrySet()) {
             String where = Names.type(e.getKey());
             try {
                 PatchClassRewriter.rewrite(e.getValue(), ctx);
             } catch (PatchClassRewriter.Unsupported u) {
-                report.add(Decision.REFUSE, where, null, "the agent would refuse it: " + u.getMessage());
+                // Its reason names "patch.Class.method ...": name the new build's method it comes from instead.
+                String msg = u.getMessage();
+                String[] origin = msg.startsWith(where + ".") ? gen.origin(e.getKey(), msg.substring(where.length()
+                        + 1).split(" ", 2)[0], null) : null;
+                report.add(Decision.REFUSE, origin == null ? where : origin[0], origin == null ? null : origin[1],
+                        "the agent would refuse its patch: " + msg);
             } catch (RuntimeException x) {
                 report.add(Decision.REFUSE, where, null, "the agent could not read it: " + x);
             }
@@ -54,12 +59,12 @@ final class RewriteCheck implements PatchClassRewriter.Context {
                 }
             }
             for (MethodNode m : c.methods) {
-                ctx.protectedUses(c, m, report);
+                ctx.protectedUses(c, m, gen.origin(c.name, m.name, m.desc), report);
             }
         }
     }
 
-    private void protectedUses(ClassNode c, MethodNode m, Report report) {
+    private void protectedUses(ClassNode c, MethodNode m, String[] origin, Report report) {
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             Members.Found f = null;
             String owner = null;
@@ -73,7 +78,8 @@ final class RewriteCheck implements PatchClassRewriter.Context {
             if (f != null && f.found() && !reroute(owner) && !jar.containsKey(owner)
                     && (f.access() & Opcodes.ACC_PROTECTED) != 0 && !packageOf(f.owner()).equals(packageOf(c.name))
                     && !isSubclass(c.superName, f.owner())) {
-                report.add(Decision.REFUSE, Names.method(c.name, m.name, m.desc), null, "uses "
+                report.add(Decision.REFUSE, origin != null ? origin[0] : Names.method(c.name, m.name, m.desc),
+                        origin != null ? origin[1] : null, "uses "
                         + Names.type(f.owner()) + "." + (f.method() != null ? f.method().name : f.field().name)
                         + ", a protected member of another package, which patch code (not a subclass) cannot use");
             }

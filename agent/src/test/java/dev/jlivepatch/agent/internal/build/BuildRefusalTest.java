@@ -180,7 +180,7 @@ class BuildRefusalTest {
         String now = "package p; public class Risky { public int go() { try { return 1; } catch (Oops e) { return 2; }"
                 + " } }";
         Builds b = Builds.of(dir, Map.of("p.Oops", oops, "p.Risky", old), Map.of("p.Oops", oops, "p.Risky", now));
-        assertEquals(List.of("p.Risky$$Livepatch: the agent would refuse it: p.Risky$$Livepatch.go catches p.Oops,"
+        assertEquals(List.of("p.Risky.go(): the agent would refuse its patch: p.Risky$$Livepatch.go catches p.Oops,"
                 + " which the patch's class loader cannot access (package-private)"),
                 b.entries(Report.Decision.REFUSE), b::report);
     }
@@ -191,7 +191,7 @@ class BuildRefusalTest {
         String old = "package q; public class Sub extends p.Base { public int go() { return 1; } }";
         String now = "package q; public class Sub extends p.Base { public int go() { return p.Base.prot(); } }";
         Builds b = Builds.of(dir, Map.of("p.Base", base, "q.Sub", old), Map.of("p.Base", base, "q.Sub", now));
-        assertEquals(List.of("q.Sub$$Livepatch.go(q.Sub): uses p.Base.prot, a protected member of another package,"
+        assertEquals(List.of("q.Sub.go(): uses p.Base.prot, a protected member of another package,"
                 + " which patch code (not a subclass) cannot use"), b.entries(Report.Decision.REFUSE), b::report);
     }
 
