@@ -31,8 +31,13 @@ PATCH="$work/$ID.jar"
 step "Build the service twice: as shipped, and with the fix in its source"
 build_if_needed "$APP" "$FIXED" "$CLIENT"
 say "the fix, in the source ($SHIPPED_SRC -> $FIXED_SRC):"
-{ diff -u "$SHIPPED_SRC" "$FIXED_SRC" || true; } | grep -E '^[-+] +return ' | sed 's/^/     /' \
-  || fail "the two sources do not differ in the VAT computation"
+if command -v diff >/dev/null 2>&1; then
+  { diff -u "$SHIPPED_SRC" "$FIXED_SRC" || true; } | grep -E '^[-+] +return ' | sed 's/^/     /' \
+    || fail "the two sources do not differ in the VAT computation"
+else
+  sed -n 's/^ *\(return netCents.*\)/     - \1/p' "$SHIPPED_SRC"
+  sed -n 's/^ *\(return netCents.*\)/     + \1/p' "$FIXED_SRC"
+fi
 
 step "Make the patch: compare the two builds method by method (--explain lists each), keep what changed"
 cli build --old "$APP" --new "$FIXED" --id "$ID" -o "$PATCH"
