@@ -45,6 +45,19 @@ public final class Run {
         return dir;
     }
 
+    /** A fresh directory for one test's files, emptied of everything, subdirectories included. */
+    public static Path freshDir(String name) throws IOException {
+        Path dir = WORK.resolve(name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
     /**
      * Runs {@code main} from {@code classpath} with {@code -javaagent:jlivepatch.jar=options}
      * (no agent when options is null), and waits for it to exit.

@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Defines a patch jar's classes for one target class's loader. Its parent is
@@ -239,7 +238,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
             if (bytes == null || !seen.add(c)) {
                 continue;
             }
-            new ClassReader(bytes).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, new Remapper() {
+            // A ClassNode as the sink: a bare ClassVisitor returns no MethodVisitor, and the code would go unread.
+            new ClassReader(bytes).accept(new ClassRemapper(new ClassNode(), new Remapper() {
                 @Override
                 public String map(String internalName) {
                     if (jar.classes().containsKey(internalName) && !seen.contains(internalName)) {
