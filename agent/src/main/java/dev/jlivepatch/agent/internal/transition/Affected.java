@@ -13,12 +13,13 @@ import java.util.Set;
  * error, as waiting longer never mixes code. Immutable.
  */
 final class Affected {
-    static final Affected NONE = new Affected(Map.of(), Set.of());
+    static final Affected NONE = new Affected(Map.of(), Map.of());
 
     private final Map<Class<?>, Set<String>> exact;
-    private final Set<String> names;
+    /** Method names by class name: matching a stack trace builds no string. */
+    private final Map<String, Set<String>> names;
 
-    private Affected(Map<Class<?>, Set<String>> exact, Set<String> names) {
+    private Affected(Map<Class<?>, Set<String>> exact, Map<String, Set<String>> names) {
         this.exact = exact;
         this.names = names;
     }
@@ -31,14 +32,16 @@ final class Affected {
      */
     Affected plus(Class<?> type, Iterable<String> keys) {
         Map<Class<?>, Set<String>> e = new HashMap<>(exact);
-        Set<String> n = new HashSet<>(names);
+        Map<String, Set<String>> n = new HashMap<>(names);
         Set<String> mine = new HashSet<>(e.getOrDefault(type, Set.of()));
+        Set<String> named = new HashSet<>(n.getOrDefault(type.getName(), Set.of()));
         for (String key : keys) {
             mine.add(key);
-            n.add(type.getName() + "." + key.substring(0, key.indexOf('(')));
+            named.add(key.substring(0, key.indexOf('(')));
         }
         e.put(type, Set.copyOf(mine));
-        return new Affected(Map.copyOf(e), Set.copyOf(n));
+        n.put(type.getName(), Set.copyOf(named));
+        return new Affected(Map.copyOf(e), Map.copyOf(n));
     }
 
     boolean has(Class<?> type, String name, String descriptor) {
@@ -46,13 +49,28 @@ final class Affected {
         return keys != null && keys.contains(name + descriptor);
     }
 
-    /** The first affected frame of a stack trace, or null if it is clean. */
-    StackTraceElement firstIn(StackTraceElement[] frames) {
-        for (StackTraceElement f : frames) {
-            if (names.contains(f.getClassName() + "." + f.getMethodName())) {
-                return f;
+    /** The index of the first (innermost) affected frame of a stack trace, or -1 if it is clean. */
+    int first(StackTraceElement[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (matches(frames[i])) {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The index of the last (outermost) affected frame of a stack trace, or -1 if it is clean. */
+    int last(StackTraceElement[] frames) {
+        for (int i = frames.length - 1; i >= 0; i--) {
+            if (matches(frames[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matches(StackTraceElement f) {
+        Set<String> methods = names.get(f.getClassName());
+        return methods != null && methods.contains(f.getMethodName());
     }
 }

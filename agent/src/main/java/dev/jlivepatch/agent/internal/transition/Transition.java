@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One transition's per-thread patch states and the rule that switches them
@@ -44,6 +45,12 @@ public final class Transition extends ThreadPatchStates {
     private volatile boolean open;
     /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
     private Set<Thread> pending;
+    /** Threads that switched themselves, by their own walk. */
+    private final LongAdder selfSwitched = new LongAdder();
+    /** Threads the manager's rounds switched. Rounds only. */
+    private int managerSwitched;
+    /** Rounds run. Rounds only. */
+    private int rounds;
 
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
@@ -100,6 +107,21 @@ public final class Transition extends ThreadPatchStates {
         return goal == ThreadState.PATCHED;
     }
 
+    /** @return how many threads switched themselves on entry, by their own walk, so far */
+    public long selfSwitched() {
+        return selfSwitched.sum();
+    }
+
+    /** @return how many threads the manager's rounds switched so far; callers serialise with rounds */
+    public int managerSwitched() {
+        return managerSwitched;
+    }
+
+    /** @return how many rounds the manager ran; callers serialise with rounds */
+    public int rounds() {
+        return rounds;
+    }
+
     /** @return the threads that blocked the last round, and where */
     public List<Blocker> blockers() {
         return blockers;
@@ -116,13 +138,14 @@ public final class Transition extends ThreadPatchStates {
         int g = goal;
         if (ThreadState.state(w) != g && open) {
             long now = System.nanoTime();
-            if (s.mayWalk(now)) {
+            if (s.mayWalk(site, now)) {
                 s.checking = true;
                 try {
                     if (!OwnStack.clean(affected, true)) {
-                        s.dirty(now);
+                        s.dirty(site, now);
                     } else if (s.trySwitch(s.word(), g)) {
-                        s.backoff = 0;
+                        s.switched();
+                        selfSwitched.increment();
                         return settle(s, g);
                     }
                 } finally {
@@ -145,6 +168,7 @@ public final class Transition extends ThreadPatchStates {
      * @return {@code true} when every live thread is in the goal state
      */
     public boolean round() {
+        rounds++;
         int g = goal;
         Affected aff = affected;
         Map<Thread, Long> seen = new HashMap<>();
@@ -155,8 +179,15 @@ public final class Transition extends ThreadPatchStates {
         if (pending == null) {
             stacks = Threads.stacks(seen.keySet());
         } else {
-            // Threads found in the goal state stay there until a reversal: look only at the others.
-            Set<Thread> look = new HashSet<>(pending);
+            // Threads found in the goal state stay there until a reversal: look only at the others, and
+            // not again at those left behind last time that have switched themselves since.
+            Set<Thread> look = new HashSet<>();
+            for (Thread t : pending) {
+                Long before = seen.get(t);
+                if (before == null || ThreadState.state(before) != g) {
+                    look.add(t);
+                }
+            }
             for (Map.Entry<Thread, Long> e : seen.entrySet()) {
                 if (ThreadState.state(e.getValue()) != g) {
                     look.add(e.getKey());
@@ -175,14 +206,19 @@ public final class Transition extends ThreadPatchStates {
         if (!done) {
             mine.checking = true; // affected methods the walk calls run as they are, without a walk of their own
             try {
-                done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
+                    done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
+                if (done) {
+                    mine.switched();
+                    selfSwitched.increment();
+                }
             } finally {
                 mine.checking = false;
             }
         }
         if (!done) {
-            StackTraceElement frame = aff.firstIn(self.getStackTrace());
-            blocking.add(blocker(self, frame == null ? "a patched method" : frame.toString()));
+            StackTraceElement[] frames = self.getStackTrace();
+            int first = aff.first(frames);
+            blocking.add(blocker(self, first < 0 ? "a patched method" : frames[first].toString()));
         }
         for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
             Thread t = e.getKey();
@@ -204,14 +240,23 @@ public final class Transition extends ThreadPatchStates {
             if (state == g) {
                 continue;
             }
-            StackTraceElement frame = aff.firstIn(e.getValue());
-            if (frame != null) {
-                blocking.add(blocker(t, frame.toString()));
+            StackTraceElement[] frames = e.getValue();
+            int first = aff.first(frames);
+            if (first >= 0) {
+                blocking.add(blocker(t, frames[first].toString()));
                 done = false;
                 left.add(t);
+                if (s != null) {
+                    // The thread is clean once its bottom affected frame returns: its next entry of that
+                    // method walks, whatever quiet time the entries of its callees have set.
+                    StackTraceElement bottom = frames[aff.last(frames)];
+                    s.exempt(bottom.getClassName() + "." + bottom.getMethodName());
+                }
             } else if (s == null ? states.putIfAbsent(t, new ThreadState(g)) != null : !s.trySwitch(before, g)) {
                 done = false; // it entered an affected method since; look again next round
                 left.add(t);
+            } else {
+                managerSwitched++;
             }
         }
         for (Thread t : seen.keySet()) {
@@ -245,6 +290,11 @@ public final class Transition extends ThreadPatchStates {
             return ThreadState.state(s.word()) == ThreadState.PATCHED;
         }
         return g == ThreadState.PATCHED;
+    }
+
+    /** A thread's state, or null: for tests. */
+    ThreadState stateOf(Thread t) {
+        return states.get(t);
     }
 
     private static Blocker blocker(Thread t, String frame) {
