@@ -50,10 +50,9 @@ class StatesTest {
                 "OUT Target.work: state data st1>st2",
                 // an older version is refused before anything runs
                 "OUT % load st3.jar",
-                "livepatch: enabling patch 'st3'",
-                "livepatch: failed to enable patch 'st3': patch 'st3' declares state 1 version 1, older than"
-                        + " version 2 of enabled patch 'st2'",
-                "OUT refused: patch 'st3' declares state 1 version 1, older than version 2 of enabled patch 'st2'",
+                "livepatch: Livepatch patch (st3) is not compatible with the already installed livepatches.",
+                "OUT refused: patch 'st3' is not compatible with the already installed patches: it declares state 1"
+                        + " version 1, older than version 2 of enabled patch 'st2'",
                 "OUT Target.work: state data st1>st2",
                 // disabled, the newer patch sees the state it hands back to
                 "OUT % disable st2",

@@ -65,8 +65,31 @@ final class Binding implements PatchTarget {
         return patch;
     }
 
+    /** @return the patch class, or null for a NOP binding */
     PatchClass patchClass() {
         return patchClass;
+    }
+
+    /**
+     * A NOP binding (the kernel's NOP funcs): an atomic-replace patch's entry
+     * for methods that the patches it replaces changed and it does not. Each
+     * runs the original body; it has no patch class and no callback, and it
+     * leaves the func stacks when the replace transition ends.
+     */
+    static Binding nop(LoadedPatch patch, Class<?> target, List<String> keys, Registry registry) {
+        Map<String, Object> originals = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> originals.put(k, null));
+        try {
+            return new Binding(patch, null, target.getName(), target.getClassLoader(), target, null, keys,
+                    () -> java.util.Collections.unmodifiableMap(originals), registry);
+        } catch (PatchException e) {
+            throw new IllegalStateException(e); // a NOP makes no bridge, so nothing can fail
+        }
+    }
+
+    /** @return whether this is a NOP binding */
+    boolean nop() {
+        return patchClass == null;
     }
 
     /** @return the target class, or null while it is still being defined */
@@ -111,7 +134,7 @@ final class Binding implements PatchTarget {
      * @throws CallbackFailure if it returned {@code false} or threw
      */
     void run(Callback.Kind kind) throws CallbackFailure {
-        Callback cb = patchClass.callback(kind);
+        Callback cb = patchClass == null ? null : patchClass.callback(kind);
         if (cb == null) {
             return;
         }

@@ -67,7 +67,10 @@ final class BindingMaker {
         resolved.forEach(r -> keys.add(r.key()));
         Class<?> patchType = type;
         return new Binding(patch, pc, pc.target(), loader, target, type, keys,
-                () -> bridges(patch, pc, resolved, patchType, patchLoader), registry);
+                () -> {
+                    patchLoader.targetDefined();
+                    return bridges(patch, pc, resolved, patchType, patchLoader);
+                }, registry);
     }
 
     /** A bridge per replacement, to its method in the initialised patch class. */

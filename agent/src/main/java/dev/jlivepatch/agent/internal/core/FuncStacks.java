@@ -6,7 +6,10 @@ import dev.jlivepatch.runtime.FuncSite;
 import dev.jlivepatch.runtime.Snapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,12 +30,14 @@ final class FuncStacks {
     private final Registry registry;
     private final UnloadWatcher unloads = new UnloadWatcher();
     private volatile Consumer<TargetClass> adopter = st -> { };
+    /**
+     * Side-effect free: racing threads may each compute a value, and all but
+     * one are thrown away; adoption happens in {@link #of} on the one kept.
+     */
     private final ClassValue<TargetClass> targets = new ClassValue<>() {
         @Override
         protected TargetClass computeValue(Class<?> type) {
-            TargetClass st = new TargetClass(type);
-            adopter.accept(st);
-            return st;
+            return new TargetClass(type);
         }
     };
 
@@ -49,8 +54,21 @@ final class FuncStacks {
         return lock;
     }
 
+    /**
+     * What jlivepatch holds for a class; the first look at it adopts what its
+     * load prepared, once, under the stacks lock.
+     */
     TargetClass of(Class<?> c) {
-        return targets.get(c);
+        TargetClass st = targets.get(c);
+        if (!st.adopted) {
+            synchronized (lock) {
+                if (!st.adopted) {
+                    adopter.accept(st);
+                    st.adopted = true;
+                }
+            }
+        }
+        return st;
     }
 
     /** Loaded classes that have had bindings and have not been unloaded. */
@@ -59,51 +77,96 @@ final class FuncStacks {
     }
 
     /**
-     * Switches bindings in or out of their func stacks and publishes the new
-     * snapshots, every site first, then one sync for them all. {@code same}
-     * are bindings whose stacks are unchanged but whose transition starts or
-     * ends. Caller holds the stacks lock.
-     *
-     * @param t the running transition, or null
-     * @param moving the patch in transition, or null
+     * Puts the bindings of a transition on their func stacks and publishes
+     * the snapshots that let each thread run its own side: first the methods
+     * whose top differs between the sides join the transition's affected
+     * methods, then every snapshot goes out, then one sync for them all.
+     * Caller holds the stacks lock.
      */
-    void commit(List<Binding> add, List<Binding> drop, List<Binding> same, Transition t, LoadedPatch moving) {
-        List<FuncSite> changed = new ArrayList<>();
-        for (Binding b : drop) {
+    void begin(TransitionPlan plan, Transition t, List<Binding> bindings) {
+        Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
+        for (Binding b : bindings) {
             TargetClass st = of(b.target());
-            st.remove(b);
-            publish(st, b, changed, t, moving);
+            if (!st.bindings().contains(b)) {
+                st.add(b, registry::order);
+            }
+            keys.computeIfAbsent(st, k -> new LinkedHashSet<>()).addAll(b.keys());
         }
+        for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
+            List<String> affected = new ArrayList<>();
+            for (String key : e.getValue()) {
+                if (!Objects.equals(e.getKey().top(key, plan::onUnpatchedSideOnly),
+                        e.getKey().top(key, plan::onPatchedSideOnly))) {
+                    affected.add(key);
+                }
+            }
+            t.affect(e.getKey().type, affected);
+        }
+        publish(keys, plan, t);
+    }
+
+    /**
+     * Takes the side that lost off the func stacks at a transition's end and
+     * publishes steady snapshots. Caller holds the stacks lock.
+     *
+     * @param patchedSide whether the threads ended on the patched side
+     * @return the classes whose stubs no func stack needs any more
+     */
+    Class<?>[] end(TransitionPlan plan, boolean patchedSide) {
+        Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
+        for (Binding b : plan.all()) {
+            keys.computeIfAbsent(of(b.target()), k -> new LinkedHashSet<>()).addAll(b.keys());
+        }
+        for (Binding b : plan.leaving(patchedSide)) {
+            of(b.target()).remove(b);
+        }
+        publish(keys, null, null);
+        Set<Class<?>> shrink = new LinkedHashSet<>();
+        for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
+            if (!e.getKey().patchedKeys().containsAll(e.getValue())) {
+                shrink.add(e.getKey().type);
+            }
+        }
+        return shrink.toArray(new Class<?>[0]);
+    }
+
+    /** Puts bindings on their func stacks outside any transition, steady. Caller holds the stacks lock. */
+    void commit(List<Binding> add) {
+        Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
         for (Binding b : add) {
             TargetClass st = of(b.target());
             st.add(b, registry::order);
-            publish(st, b, changed, t, moving);
+            keys.computeIfAbsent(st, k -> new LinkedHashSet<>()).addAll(b.keys());
         }
-        for (Binding b : same) {
-            publish(of(b.target()), b, changed, t, moving);
+        publish(keys, null, null);
+    }
+
+    private void publish(Map<TargetClass, Set<String>> keys, TransitionPlan plan, Transition t) {
+        List<FuncSite> changed = new ArrayList<>();
+        for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
+            TargetClass st = e.getKey();
+            for (String key : e.getValue()) {
+                FuncSite site = st.site(key);
+                site.publish(snapshot(st, key, plan, t));
+                changed.add(site);
+            }
+            unloads.track(st);
         }
         FuncSite.sync(changed.toArray(new FuncSite[0]));
     }
 
-    private void publish(TargetClass st, Binding b, List<FuncSite> changed, Transition t, LoadedPatch moving) {
-        for (String key : b.bridges().keySet()) {
-            FuncSite site = st.site(key);
-            site.publish(snapshot(st, key, t, moving));
-            changed.add(site);
-        }
-        unloads.track(st);
-    }
-
     /**
-     * A method's snapshot: steady, or, while the patch in transition replaces
-     * it, the entries with and without that patch (it is always the top one).
+     * A method's snapshot: steady, or, while a transition changes its top,
+     * the top of each side.
      */
-    private static Snapshot snapshot(TargetClass st, String key, Transition t, LoadedPatch moving) {
-        Binding b = t == null ? null : st.binding(moving);
-        if (b == null || !b.bridges().containsKey(key)) {
-            return Snapshot.steady(st.top(key));
+    private static Snapshot snapshot(TargetClass st, String key, TransitionPlan plan, Transition t) {
+        if (plan == null) {
+            return Snapshot.steady(st.top(key, b -> false));
         }
-        return Snapshot.inTransition(st.top(key), st.topBelow(key, b), t);
+        Object patched = st.top(key, plan::onUnpatchedSideOnly);
+        Object unpatched = st.top(key, plan::onPatchedSideOnly);
+        return Objects.equals(patched, unpatched) ? Snapshot.steady(patched)
+                : Snapshot.inTransition(patched, unpatched, t);
     }
 
     /**
@@ -117,7 +180,7 @@ final class FuncStacks {
         for (Binding b : bindings) {
             TargetClass st = of(b.target());
             List<String> stubbed = st.patchedKeys();
-            for (String key : b.bridges().keySet()) {
+            for (String key : b.keys()) {
                 if (!stubbed.contains(key)) {
                     st.site(key);
                     st.stage(key);
@@ -133,20 +196,6 @@ final class FuncStacks {
         for (Binding b : bindings) {
             of(b.target()).unstage();
         }
-    }
-
-    /** The classes whose stubs no func stack needs any more. Caller holds the stacks lock. */
-    Class<?>[] shrinkable(List<Binding> dropped) {
-        Set<Class<?>> shrink = new LinkedHashSet<>();
-        for (Binding b : dropped) {
-            List<String> still = of(b.target()).patchedKeys();
-            for (String key : b.bridges().keySet()) {
-                if (!still.contains(key)) {
-                    shrink.add(b.target());
-                }
-            }
-        }
-        return shrink.toArray(new Class<?>[0]);
     }
 
     /** What a class being retransformed becomes: its stubs (and init hook), or null for its original bytes. */
@@ -171,10 +220,23 @@ final class FuncStacks {
         return of(owner).site(key);
     }
 
-    /** A class's binding of a patch, or null. */
+    /** A class's binding of a patch (not a NOP), or null. */
     Binding binding(Class<?> c, LoadedPatch p) {
         synchronized (lock) {
             return of(c).binding(p);
         }
+    }
+
+    /** Every binding of a patch, NOPs included, on the classes still loaded. Caller holds the stacks lock. */
+    List<Binding> bindings(LoadedPatch p) {
+        List<Binding> out = new ArrayList<>();
+        for (Class<?> c : unloads.classes()) {
+            for (Binding b : of(c).bindings()) {
+                if (b.patch() == p) {
+                    out.add(b);
+                }
+            }
+        }
+        return out;
     }
 }

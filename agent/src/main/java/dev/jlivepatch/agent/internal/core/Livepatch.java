@@ -24,15 +24,18 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The core lock ({@link #lock}, the kernel's {@code klp_mutex}) is held by
  * every command, by the transition manager's rounds and completion, and by
- * the reads behind {@code status} ({@link #patches()}, {@link #targets}), so
- * that each sees one whole state. Patch code and callbacks may run under it.
+ * the reads behind {@code status} ({@link #status()}, which reads every
+ * patch's state and targets in one hold; {@link #patches()}, {@link #targets}),
+ * so that each sees one whole state. Patch code and callbacks may run under it.
  * Its exceptions, each reading only what is published for it:
  * <ul>
  *   <li>stubs read immutable snapshots through their func sites;</li>
  *   <li>the class-load transformer reads the registry's published view of
  *       which patches loading classes get ({@link Registry#targeting});</li>
  *   <li>a class initialising after its patches commits its bindings under
- *       the stacks lock alone ({@link StubLinker#classInit});</li>
+ *       the stacks lock alone ({@link StubLinker#classInit}), and the first
+ *       look at a class takes over what its load prepared under the stacks
+ *       lock alone ({@link FuncStacks#of});</li>
  *   <li>callbacks read the registry's copy-on-write list for the previous
  *       state ({@link Registry#previousState});</li>
  *   <li>{@link #blockers()} reads the running transition's last blockers,
@@ -51,14 +54,16 @@ public final class Livepatch {
     private final ClassLoadHook hook;
     private final TargetScan scan;
     private final TransitionManager transitions;
+    private final Planner planner;
     private final StubLinker linker;
 
     Livepatch(Environment env) {
         this.env = env;
         this.maker = new BindingMaker(env, registry);
         this.hook = new ClassLoadHook(registry, stacks, maker);
-        this.scan = new TargetScan(env, stacks, hook, maker);
         this.transitions = new TransitionManager(lock, stacks, registry, env);
+        this.scan = new TargetScan(env, stacks, hook, maker, transitions);
+        this.planner = new Planner(env, registry, stacks, scan, transitions);
         this.linker = new StubLinker(stacks, registry, transitions);
         stacks.adoptWith(hook::adopt);
         env.addTransformer(hook);
@@ -86,7 +91,11 @@ public final class Livepatch {
     }
 
     /**
-     * Reads a patch jar, registers it on top of the stack and enables it: the kernel's insmod.
+     * Reads a patch jar, registers it on top of the stack and enables it: the
+     * kernel's insmod. A jar whose {@code Livepatch-Id} is loaded already is a
+     * new version of that patch: it takes the old one's place on the stack,
+     * replacing it in one transition (an upgrade); the same content again
+     * changes nothing.
      *
      * @param deferredTargets accept targets that no class loader can find yet (patched when they load)
      */
@@ -103,21 +112,33 @@ public final class Livepatch {
             String refusal = busy();
             if (refusal != null) {
                 refusal = "patch '" + pj.id() + "' cannot be loaded now: " + refusal;
-            } else if (registry.find(pj.id()) != null) {
-                refusal = "patch '" + pj.id() + "' is already loaded; disable and remove it first"
-                        + " (or give the new one another Livepatch-Id)";
-            } else if (pj.replace()) {
-                refusal = "patch '" + pj.id() + "': Livepatch-Replace (atomic replace) is not supported"
-                        + " by this version of jlivepatch";
-            }
-            if (refusal != null) {
                 Log.error("failed to enable patch '" + pj.id() + "': " + refusal);
                 throw new PatchException(refusal);
             }
+            LoadedPatch old = registry.find(pj.id());
+            if (old != null && old.jar().sameContent(pj)) {
+                Log.info("patch '" + pj.id() + "' is loaded already with the same content: nothing changes");
+                if (!old.enabled()) {
+                    enable(old);
+                }
+                return old;
+            }
             LoadedPatch p = new LoadedPatch(pj, deferredTargets);
-            registry.add(p);
+            if (old == null) {
+                registry.add(p);
+            } else {
+                registry.addAfter(old, p);
+            }
             try {
-                enable(p);
+                if (old != null && old.enabled()) {
+                    Log.info("patch '" + p.id() + "': a new version takes over from the loaded one");
+                    planner.enable(p, List.of(old));
+                } else {
+                    enable(p);
+                    if (old != null) {
+                        registry.remove(old); // a disabled old version: the new one takes its place
+                    }
+                }
             } catch (PatchException e) {
                 registry.remove(p);
                 throw e;
@@ -212,6 +233,26 @@ public final class Livepatch {
         }
     }
 
+    /**
+     * Every registered patch with its state and targets, bottom of the stack
+     * first, all read under the core lock at once: one whole state, never a
+     * patch's state from before a command and its targets from after it.
+     */
+    public List<PatchStatus> status() {
+        lock.lock();
+        try {
+            Class<?>[] loaded = env.loadedClasses();
+            List<PatchStatus> out = new ArrayList<>();
+            for (LoadedPatch p : registry.all()) {
+                out.add(new PatchStatus(p, p.enabled(), p.transition(), p.forced(), registry.order(p),
+                        TargetRecord.of(p, loaded, stacks)));
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return the patch's place on the stack, 1 for the oldest loaded */
     public int stackOrder(LoadedPatch p) {
         return registry.order(p);
@@ -269,55 +310,7 @@ public final class Livepatch {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be enabled now: " + refusal);
         }
-        for (LoadedPatch below : registry.all()) {
-            if (below == p) {
-                break;
-            }
-            if (!below.enabled()) {
-                throw new PatchException("patch '" + p.id() + "' cannot be enabled while patch '" + below.id()
-                        + "' below it on the stack is disabled; enable that one first");
-            }
-        }
-        Log.info("enabling patch '" + p.id() + "'");
-        synchronized (stacks.lock()) {
-            registry.publish(null, p);
-        }
-        try {
-            registry.checkStates(p);
-            List<Binding> bindings = scan.bind(p);
-            Log.info("'" + p.id() + "': initializing patching transition");
-            Callbacks.prePatch(p, bindings);
-            weave(p, bindings);
-            transitions.patch(p, bindings);
-        } catch (PatchException e) {
-            List<Binding> comers;
-            synchronized (stacks.lock()) {
-                registry.publish(null, null);
-                comers = transitions.takeComers();
-            }
-            Callbacks.runAll(comers, Callback.Kind.POST_UNPATCH);
-            if (!e.isLogged()) {
-                Log.error("failed to enable patch '" + p.id() + "': " + e.getMessage());
-            }
-            throw e;
-        }
-    }
-
-    /** Weaves stubs for the methods that have none yet, all classes in one retransformation. */
-    private void weave(LoadedPatch p, List<Binding> bindings) throws PatchException {
-        Class<?>[] grow;
-        synchronized (stacks.lock()) {
-            grow = stacks.stage(bindings);
-        }
-        try {
-            env.retransform(grow);
-        } catch (PatchException e) {
-            synchronized (stacks.lock()) {
-                stacks.unstage(bindings);
-            }
-            Callbacks.runAll(bindings, Callback.Kind.POST_UNPATCH);
-            throw new PatchException("patch '" + p.id() + "': " + e.getMessage(), e);
-        }
+        planner.enable(p, planner.replacedBy(p));
     }
 
     private void disable(LoadedPatch p) throws PatchException {
@@ -328,23 +321,6 @@ public final class Livepatch {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be disabled now: " + refusal);
         }
-        List<LoadedPatch> all = registry.all();
-        for (int i = all.indexOf(p) + 1; i < all.size(); i++) {
-            if (all.get(i).enabled()) {
-                throw new PatchException("patch '" + p.id() + "' cannot be disabled while patch '"
-                        + all.get(i).id() + "' above it on the stack is enabled; disable that one first");
-            }
-        }
-        List<Binding> bindings = new ArrayList<>();
-        for (Class<?> c : stacks.tracked()) {
-            Binding b = stacks.binding(c, p);
-            if (b != null) {
-                bindings.add(b);
-            }
-        }
-        // Callbacks run in the jar's order of patch classes, as they did on enable.
-        List<PatchClass> order = p.jar().patchClasses();
-        bindings.sort(Comparator.comparingInt(b -> order.indexOf(b.patchClass())));
-        transitions.unpatch(p, bindings);
+        planner.disable(p);
     }
 }

@@ -22,6 +22,7 @@ public final class LoadedPatch {
     private volatile boolean enabled;
     private volatile TransitionState transition = TransitionState.NONE;
     private volatile boolean forced;
+    private volatile boolean replaced;
 
     /**
      * A class this patch refused as it loaded: its definition failed, so the
@@ -82,6 +83,15 @@ public final class LoadedPatch {
 
     void forced(boolean on) {
         forced = on;
+    }
+
+    /** @return whether an atomic replace or an upgrade has replaced this patch: it is on its way out */
+    boolean replaced() {
+        return replaced;
+    }
+
+    void replaced(boolean on) {
+        replaced = on;
     }
 
     /** @return the classes this patch refused as they loaded, oldest first */

@@ -46,6 +46,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     private final Erasure erasure;
 
     private final DefiningTarget defining;
+    /** Set once the target being defined exists: from then on its name resolves through the parent. */
+    private volatile boolean defined;
 
     /**
      * @param parent the target's loader
@@ -83,6 +85,11 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 String internal = name.replace('.', '/');
                 byte[] bytes = jar.classes().get(internal);
                 if (bytes == null) {
+                    if (defining != null && !defined && internal.equals(defining.name())) {
+                        // Loading it by name from within its own definition would define it twice.
+                        throw new ClassCircularityError(name + " is being defined, and the patch needs its class"
+                                + " to link (it passes it where a superclass is expected?)");
+                    }
                     return super.loadClass(name, resolve);
                 }
                 PatchClassRewriter.Result r;
@@ -138,6 +145,11 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 }
             }
         }
+    }
+
+    /** The target that was being defined exists now. */
+    void targetDefined() {
+        defined = true;
     }
 
     /** The jar's classes a class uses, transitively, itself first. */

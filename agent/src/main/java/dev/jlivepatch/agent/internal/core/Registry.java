@@ -32,6 +32,11 @@ final class Registry {
         patches.add(p);
     }
 
+    /** A new version of a patch: right above the old one, so that it takes the old one's place. */
+    void addAfter(LoadedPatch old, LoadedPatch p) {
+        patches.add(patches.indexOf(old) + 1, p);
+    }
+
     void remove(LoadedPatch p) {
         patches.remove(p);
     }
@@ -71,7 +76,7 @@ final class Registry {
         this.enabling = enabling;
         Map<String, List<LoadedPatch>> map = new HashMap<>();
         for (LoadedPatch p : patches) {
-            if (p.enabled() || p == moving || p == enabling) {
+            if ((p.enabled() && !p.replaced()) || p == moving || p == enabling) {
                 for (PatchClass pc : p.jar().patchClasses()) {
                     map.computeIfAbsent(pc.target(), k -> new ArrayList<>()).add(p);
                     targetNames.add(pc.target());
@@ -101,22 +106,5 @@ final class Registry {
             }
         }
         return found;
-    }
-
-    /** Refuses a patch whose states are older than those of an enabled patch. */
-    void checkStates(LoadedPatch p) throws PatchException {
-        for (LoadedPatch q : patches) {
-            if (q == p || !q.enabled()) {
-                continue;
-            }
-            for (State s : q.states().values()) {
-                State mine = p.state(s.id());
-                if (mine != null && mine.version() < s.version()) {
-                    throw new PatchException("patch '" + p.id() + "' declares state " + s.id() + " version "
-                            + mine.version() + ", older than version " + s.version() + " of enabled patch '"
-                            + q.id() + "'");
-                }
-            }
-        }
     }
 }

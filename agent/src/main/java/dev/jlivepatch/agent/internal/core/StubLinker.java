@@ -47,6 +47,7 @@ final class StubLinker implements Linker {
             st.coming = null;
             all = coming.bindings;
             List<Binding> add = new ArrayList<>();
+            List<Binding> moving = new ArrayList<>();
             for (Binding b : all) {
                 LoadedPatch p = b.patch();
                 try {
@@ -58,20 +59,22 @@ final class StubLinker implements Linker {
                     gone.add(b);
                     continue;
                 }
-                if (p == transitions.patch()) {
-                    transitions.join(b);
-                    add.add(b);
+                p.accepted(owner.getName(), owner.getClassLoader());
+                if (transitions.involves(p)) {
+                    moving.add(b);
                 } else if (p == registry.enabling()) {
                     transitions.comer(b);
-                } else if (p.enabled() && registry.order(p) > 0) {
+                } else if (p.enabled() && !p.replaced() && registry.order(p) > 0) {
                     steady.add(b);
                     add.add(b);
                 } else {
                     gone.add(b);
                 }
-                p.accepted(owner.getName(), owner.getClassLoader());
             }
-            stacks.commit(add, List.of(), List.of(), transitions.current(), transitions.patch());
+            stacks.commit(add);
+            if (!moving.isEmpty()) {
+                transitions.join(owner, moving);
+            }
         }
         // A patch disabled since the class was defined: undo its pre-patch callback.
         Callbacks.runAll(gone, Callback.Kind.POST_UNPATCH);

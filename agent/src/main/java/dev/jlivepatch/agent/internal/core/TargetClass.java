@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -26,6 +27,8 @@ final class TargetClass {
     boolean initHooked;
     /** What the class's load prepared for its initialisation, until it initialises; or null. */
     ComingClass coming;
+    /** Set once what the class's load prepared has been taken over ({@link FuncStacks#of}); stacks lock to write. */
+    volatile boolean adopted;
     /** Tracks the class for unloading, once it has had bindings. */
     UnloadWatcher.Ref ref;
 
@@ -47,7 +50,7 @@ final class TargetClass {
         next.add(b);
         next.sort(Comparator.comparingInt(x -> order.applyAsInt(x.patch())));
         bindings = List.copyOf(next);
-        staged.removeAll(b.bridges().keySet());
+        staged.removeAll(b.keys());
     }
 
     void remove(Binding b) {
@@ -64,23 +67,16 @@ final class TargetClass {
         staged.clear();
     }
 
-    /** The top of a method's func stack: the newest binding's bridge, or null for the original. */
-    Object top(String key) {
+    /**
+     * The top of a method's func stack: the newest binding that has it, other
+     * than the skipped ones; its bridge, or null for the original body (an
+     * empty stack, or a NOP).
+     */
+    Object top(String key, Predicate<Binding> skip) {
         for (int i = bindings.size() - 1; i >= 0; i--) {
-            Object bridge = bindings.get(i).bridges().get(key);
-            if (bridge != null) {
-                return bridge;
-            }
-        }
-        return null;
-    }
-
-    /** The entry below binding {@code b} in a method's func stack: what runs there without b's patch. */
-    Object topBelow(String key, Binding b) {
-        for (int i = bindings.indexOf(b) - 1; i >= 0; i--) {
-            Object bridge = bindings.get(i).bridges().get(key);
-            if (bridge != null) {
-                return bridge;
+            Binding b = bindings.get(i);
+            if (!skip.test(b) && b.bridges().containsKey(key)) {
+                return b.bridges().get(key);
             }
         }
         return null;
@@ -90,14 +86,15 @@ final class TargetClass {
     List<String> patchedKeys() {
         Set<String> keys = new LinkedHashSet<>(staged);
         for (Binding b : bindings) {
-            keys.addAll(b.bridges().keySet());
+            keys.addAll(b.keys());
         }
         return List.copyOf(keys);
     }
 
+    /** The patch's binding of this class, not a NOP; or null. */
     Binding binding(LoadedPatch p) {
         for (Binding b : bindings) {
-            if (b.patch() == p) {
+            if (b.patch() == p && !b.nop()) {
                 return b;
             }
         }

@@ -29,12 +29,15 @@ final class TargetScan {
     private final FuncStacks stacks;
     private final ClassLoadHook hook;
     private final BindingMaker maker;
+    private final TransitionManager transitions;
 
-    TargetScan(Environment env, FuncStacks stacks, ClassLoadHook hook, BindingMaker maker) {
+    TargetScan(Environment env, FuncStacks stacks, ClassLoadHook hook, BindingMaker maker,
+               TransitionManager transitions) {
         this.env = env;
         this.stacks = stacks;
         this.hook = hook;
         this.maker = maker;
+        this.transitions = transitions;
     }
 
     /** The bindings for the loaded targets; checks the rest. Changes nothing in the application. */
@@ -45,7 +48,7 @@ final class TargetScan {
             names.add(pc.target());
         }
         if (hook.inFlight().settle(names, 2_000)) {
-            pause(); // let the JVM finish the definitions whose transformer just returned
+            pause(); // let the JVM finish the definitions whose transformer returned just now
         }
         Class<?>[] loaded = env.loadedClasses();
         Set<ClassLoader> loaders = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -62,8 +65,10 @@ final class TargetScan {
                     continue;
                 }
                 defined.add(l);
-                if (stacks.binding(c, p) != null || hook.coming(c, p)) {
-                    continue; // it loaded while this patch was being enabled: its class-init hook applies it
+                if (stacks.binding(c, p) != null || hook.coming(c, p) || transitions.comer(c, p)) {
+                    // It loaded while this patch was being enabled: its load bound it (and ran its pre-patch
+                    // callback), and its class-init hook applies it, or has already handed it to the transition.
+                    continue;
                 }
                 if (!env.modifiable(c)) {
                     throw new PatchException("patch '" + p.id() + "': the JVM cannot modify class " + c.getName());
@@ -151,7 +156,7 @@ final class TargetScan {
 
     private static void pause() {
         try {
-            Thread.sleep(5);
+            Thread.sleep(InFlight.MOMENT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

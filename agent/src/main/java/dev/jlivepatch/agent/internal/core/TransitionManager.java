@@ -25,10 +25,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * (which takes only the stacks lock) sees them whole and can join.
  */
 final class TransitionManager {
-    private static final long FIRST_RETRY_MILLIS = 2;
-    private static final long LAST_RETRY_MILLIS = 250;
-    private static final long ROUND_SHARE = 2;
-    private static final long ROUND_SHARE_LIMIT_MILLIS = 1000;
     /**
      * {@code -Djlivepatch.consistency=off}: every transition completes at once, all threads switching
      * together as with HotSwap. Only to show what the consistency model prevents; never in production.
@@ -42,8 +38,8 @@ final class TransitionManager {
     private final Environment env;
     private volatile Transition current;
     private volatile LoadedPatch patch;
-    /** The transition's bindings: stacks lock. */
-    private List<Binding> bindings = List.of();
+    /** What the running transition does to the func stacks: stacks lock. */
+    private TransitionPlan plan;
     /** Bindings of classes that initialised while the patch being enabled was prepared: stacks lock. */
     private List<Binding> comers = new ArrayList<>();
     private long startedNanos;
@@ -69,44 +65,66 @@ final class TransitionManager {
         return patch;
     }
 
+    /** Whether the running transition moves or replaces this patch. Caller holds the stacks lock. */
+    boolean involves(LoadedPatch p) {
+        return plan != null && plan.involves(p);
+    }
+
     void timeout(long millis) {
         timeoutMillis = millis;
     }
 
-    /** Starts a patching transition of bindings prepared, pre-patched and woven, with any comers. */
-    void patch(LoadedPatch p, List<Binding> bs) {
+    /**
+     * Starts a patching transition (enable, atomic replace, upgrade) of
+     * bindings prepared, pre-patched and woven. The replaced patches' bindings
+     * and the NOPs are taken here, under the stacks lock, so that no class
+     * initialising meanwhile slips between the plan and its start.
+     */
+    void patch(TransitionPlan next) {
+        LoadedPatch p = next.patch;
         synchronized (stacks.lock()) {
-            List<Binding> all = new ArrayList<>(bs);
-            all.addAll(takeComers());
-            begin(p, new Transition(true), all);
+            takeComers().forEach(next::withPatch);
+            begin(next, new Transition(true));
+            java.util.Map<Class<?>, List<Binding>> byClass = new java.util.LinkedHashMap<>();
+            for (LoadedPatch q : next.replaced) {
+                for (Binding b : stacks.bindings(q)) {
+                    byClass.computeIfAbsent(b.target(), k -> new ArrayList<>()).add(b);
+                }
+            }
+            for (Binding b : next.all()) {
+                if (byClass.containsKey(b.target())) {
+                    byClass.get(b.target()).add(b);
+                }
+            }
+            byClass.forEach(this::sides);
             Log.info("'" + p.id() + "': starting patching transition");
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
             registry.publish(p, null);
-            stacks.commit(all, List.of(), List.of(), current, p);
+            stacks.begin(next, current, next.all());
         }
         started();
     }
 
-    /** Starts an unpatching transition; bindings that joined since they were listed are added. */
-    void unpatch(LoadedPatch p, List<Binding> bs) {
+    /** Starts an unpatching transition; bindings of classes that loaded since the plan was made are added. */
+    void unpatch(TransitionPlan next) {
+        LoadedPatch p = next.patch;
         Log.info("'" + p.id() + "': initializing unpatching transition");
-        Callbacks.runAll(bs, Callback.Kind.PRE_UNPATCH);
+        List<Binding> listed = next.patchBindings();
+        Callbacks.runAll(listed, Callback.Kind.PRE_UNPATCH);
         List<Binding> late = new ArrayList<>();
         synchronized (stacks.lock()) {
-            List<Binding> all = new ArrayList<>(bs);
-            for (Class<?> c : stacks.tracked()) {
-                Binding b = stacks.of(c).binding(p);
-                if (b != null && !all.contains(b)) {
-                    all.add(b);
+            for (Binding b : stacks.bindings(p)) {
+                if (!next.onPatchedSideOnly(b)) {
+                    next.withPatch(b);
                     late.add(b);
                 }
             }
-            begin(p, new Transition(false), all);
+            begin(next, new Transition(false));
             Log.info("'" + p.id() + "': starting unpatching transition");
             p.enabled(false);
             p.transition(TransitionState.UNPATCHING);
-            stacks.commit(List.of(), List.of(), all, current, p);
+            stacks.begin(next, current, next.all());
         }
         Callbacks.runAll(late, Callback.Kind.PRE_UNPATCH);
         started();
@@ -120,13 +138,43 @@ final class TransitionManager {
     }
 
     /**
-     * A class initialising joins the running transition with its binding of
-     * the patch in transition. Caller holds the stacks lock, and commits the
-     * binding after this; its post-patch callback waits for the completion.
+     * A class initialising joins the running transition with its bindings of
+     * the patches it involves: the moving patch's on the patched side, those
+     * of the patches it replaces on the other, and for an atomic replace NOPs
+     * for the methods only those changed. Caller holds the stacks lock; the
+     * post-patch callback waits for the completion.
+     *
+     * @return the bindings the transition took (the caller commits the others)
      */
-    void join(Binding b) {
-        current.affect(b.target(), b.keys());
-        bindings.add(b);
+    List<Binding> join(Class<?> c, List<Binding> bindings) {
+        List<Binding> taken = sides(c, bindings);
+        stacks.begin(plan, current, taken);
+        return taken;
+    }
+
+    /** Puts one class's bindings on their sides of the running transition, with a NOP where a replace needs one. */
+    private List<Binding> sides(Class<?> c, List<Binding> bindings) {
+        List<Binding> taken = new ArrayList<>();
+        java.util.Set<String> old = new java.util.LinkedHashSet<>();
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (Binding b : bindings) {
+            if (b.patch() == plan.patch) {
+                plan.withPatch(b);
+                mine.addAll(b.keys());
+                taken.add(b);
+            } else if (plan.replaced.contains(b.patch())) {
+                plan.withoutPatch(b);
+                old.addAll(b.keys());
+                taken.add(b);
+            }
+        }
+        old.removeAll(mine);
+        if (plan.patch.jar().replace() && !old.isEmpty()) {
+            Binding nop = Binding.nop(plan.patch, c, List.copyOf(old), registry);
+            plan.withPatch(nop);
+            taken.add(nop);
+        }
+        return taken;
     }
 
     /**
@@ -136,6 +184,18 @@ final class TransitionManager {
      */
     void comer(Binding b) {
         comers.add(b);
+    }
+
+    /** Whether a class that initialised while {@code p} was being enabled has handed over its binding of it. */
+    boolean comer(Class<?> c, LoadedPatch p) {
+        synchronized (stacks.lock()) {
+            for (Binding b : comers) {
+                if (b.target() == c && b.patch() == p) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Disabling a patch that is patching, or enabling one that is unpatching: the kernel's reverse. */
@@ -187,13 +247,10 @@ final class TransitionManager {
         }
     }
 
-    private void begin(LoadedPatch p, Transition t, List<Binding> bs) {
-        for (Binding b : bs) {
-            t.affect(b.target(), b.keys());
-        }
+    private void begin(TransitionPlan next, Transition t) {
         current = t;
-        patch = p;
-        bindings = new ArrayList<>(bs);
+        patch = next.patch;
+        plan = next;
         startedNanos = System.nanoTime();
         timedOut = false;
     }
@@ -204,8 +261,13 @@ final class TransitionManager {
         attempt();
     }
 
+    /** The retry thread has seen no transition running and ends. Caller holds the core lock. */
+    void retriesEnded() {
+        manager = null;
+    }
+
     /** One round; completes the transition if every thread has switched, or leaves it to the manager. */
-    private void attempt() {
+    void attempt() {
         if (CONSISTENCY_OFF || current.round()) {
             complete();
             return;
@@ -221,82 +283,45 @@ final class TransitionManager {
             }
         }
         if (manager == null) {
-            manager = new Thread(this::manage, "jlivepatch-transition");
+            manager = new Thread(new RetryLoop(lock, this), "jlivepatch-transition");
             manager.setDaemon(true);
             manager.start();
         }
     }
 
     private void complete() {
-        LoadedPatch p;
-        List<Binding> bs;
+        TransitionPlan done;
         boolean patched;
         Class<?>[] shrink;
         synchronized (stacks.lock()) {
-            p = patch;
-            bs = bindings;
+            done = plan;
             patched = current.patching();
-            Log.info("'" + p.id() + "': completing " + TransitionState.of(patched).label() + " transition");
+            Log.info("'" + done.patch.id() + "': completing " + TransitionState.of(patched).label() + " transition");
+            shrink = stacks.end(done, patched);
             current = null;
             patch = null;
-            bindings = List.of();
-            p.transition(TransitionState.NONE);
+            plan = null;
+            done.patch.transition(TransitionState.NONE);
             if (patched) {
-                stacks.commit(List.of(), List.of(), bs, null, null);
-            } else {
-                stacks.commit(List.of(), bs, List.of(), null, null);
+                done.replaced.forEach(q -> q.replaced(true));
             }
             registry.publish(null, null);
-            shrink = patched ? new Class<?>[0] : stacks.shrinkable(bs);
         }
         try {
             env.retransform(shrink);
         } catch (PatchException e) {
             Log.warn("stubs stay in place, running the original code: " + e.getMessage());
         }
-        Callbacks.runAll(bs, patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
-        Log.info("'" + p.id() + "': " + TransitionState.of(patched).label() + " complete");
-        idle.signalAll();
-    }
-
-    /**
-     * The manager thread: retries, backing off, while a transition runs. A
-     * round stops every thread for as long as it takes to bring them all to a
-     * safepoint, which with many busy threads on few cores is long; the wait
-     * before the next round is at least twice the last round (up to a
-     * second, the kernel's period), so rounds take at most a third of the
-     * time, and busy threads switch themselves on entry in between.
-     */
-    private void manage() {
-        long delay = FIRST_RETRY_MILLIS;
-        Transition last = null;
-        while (true) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                return;
+        Callbacks.runAll(done.patchBindings(), patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
+        if (patched) {
+            // The replaced patches are gone (their callbacks do not run), once the new one's callbacks could
+            // still see their states as the previous ones.
+            for (LoadedPatch q : done.replaced) {
+                q.enabled(false);
+                registry.remove(q);
             }
-            long roundMillis = 0;
-            lock.lock();
-            try {
-                if (current == null) {
-                    manager = null;
-                    return;
-                }
-                if (current != last) {
-                    last = current;
-                    delay = FIRST_RETRY_MILLIS;
-                }
-                long start = System.nanoTime();
-                attempt();
-                roundMillis = (System.nanoTime() - start) / 1_000_000;
-            } catch (RuntimeException | Error e) {
-                Log.error("transition manager round failed; retrying", e);
-            } finally {
-                lock.unlock();
-            }
-            delay = Math.max(Math.min(delay * 2, LAST_RETRY_MILLIS),
-                    Math.min(ROUND_SHARE * roundMillis, ROUND_SHARE_LIMIT_MILLIS));
         }
+        Log.info("'" + done.patch.id() + "': " + TransitionState.of(patched).label() + " complete");
+        idle.signalAll();
     }
 }

@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal.manage;
 
 import dev.jlivepatch.agent.internal.core.LoadedPatch;
 import dev.jlivepatch.agent.internal.core.Livepatch;
+import dev.jlivepatch.agent.internal.core.PatchStatus;
 import dev.jlivepatch.agent.internal.transition.Blocker;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -46,9 +47,10 @@ public final class Control implements LivepatchMXBean {
     @Override
     public List<PatchInfo> getPatches() {
         List<PatchInfo> out = new ArrayList<>();
-        for (LoadedPatch p : core.patches()) {
-            out.add(new PatchInfo(p.id(), p.jar().description(), p.enabled(), p.transition().label(), p.forced(),
-                    p.jar().replace(), core.stackOrder(p), Targets.of(core.targets(p))));
+        for (PatchStatus s : core.status()) {
+            LoadedPatch p = s.patch();
+            out.add(new PatchInfo(p.id(), p.jar().description(), s.enabled(), s.transition().label(), s.forced(),
+                    p.jar().replace(), s.stackOrder(), Targets.of(s.targets())));
         }
         return out;
     }

@@ -77,7 +77,7 @@ public final class PatchJarReader {
             return new PatchJar(id, trimmed(main.getValue("Livepatch-Description")),
                     "true".equalsIgnoreCase(trimmed(main.getValue("Livepatch-Replace"))),
                     states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses),
-                    path.toString(), names(main.getValue("Livepatch-Deferred-Targets")));
+                    path.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
         } catch (ZipException e) {
             throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + e.getMessage());
         } catch (IOException | SecurityException e) {
@@ -233,6 +233,14 @@ public final class PatchJarReader {
             }
         }
         return fallback;
+    }
+
+    private static byte[] digest(Path path) throws IOException {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** A comma-separated list of class names (or {@code *}). */

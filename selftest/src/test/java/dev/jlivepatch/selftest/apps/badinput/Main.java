@@ -18,13 +18,14 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Target t = new Target("ann");
         Shape s = new Square();
+        Score score = new Score(1);
         for (String step : args) {
             int colon = step.indexOf(':');
             String op = colon < 0 ? step : step.substring(0, colon);
             String arg = colon < 0 ? "" : step.substring(colon + 1);
             if (op.equals("call")) {
                 Ctl.out(t.greet("bob") + ", " + Target.twice(21) + ", " + s.sides() + ", "
-                        + new Target("cy").greet("dan"));
+                        + new Target("cy").greet("dan") + (score.compareTo(new Score(2)) < 0 ? "" : " !"));
             } else if (op.equals("patches")) {
                 Ctl.out("patches " + patches());
             } else {

@@ -1,0 +1,92 @@
+package dev.jlivepatch.agent.internal.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one transition does to the func stacks: the two sides a thread can be
+ * on, told apart by the bindings that only one side has. The patched side
+ * has the moving patch's bindings ({@link #withPatch}: its own, and for an
+ * atomic replace its NOPs); the unpatched side has instead the bindings the
+ * transition takes away ({@link #withoutPatch}: those of the patches a
+ * replace or an upgrade replaces). Enabling a patch moves threads from the
+ * unpatched side to the patched one; disabling it, back. Each method runs,
+ * on each side, the top of its func stack without the other side's bindings;
+ * a method whose top is the same on both sides is not affected at all.
+ *
+ * <p>Changed under the stacks lock.
+ */
+final class TransitionPlan {
+    final LoadedPatch patch;
+    final boolean patching;
+    /** The patches this transition replaces: an atomic replace's enabled patches, an upgrade's old version. */
+    final List<LoadedPatch> replaced;
+    private final Set<Binding> withPatch = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Binding> withoutPatch = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    TransitionPlan(LoadedPatch patch, boolean patching, List<LoadedPatch> replaced) {
+        this.patch = patch;
+        this.patching = patching;
+        this.replaced = List.copyOf(replaced);
+    }
+
+    /** A binding of the patched side only. */
+    void withPatch(Binding b) {
+        withPatch.add(b);
+    }
+
+    /** A binding of the unpatched side only. */
+    void withoutPatch(Binding b) {
+        withoutPatch.add(b);
+    }
+
+    boolean onPatchedSideOnly(Binding b) {
+        return withPatch.contains(b);
+    }
+
+    boolean onUnpatchedSideOnly(Binding b) {
+        return withoutPatch.contains(b);
+    }
+
+    /** Every binding the transition touches. */
+    List<Binding> all() {
+        Set<Binding> out = new LinkedHashSet<>(withPatch);
+        out.addAll(withoutPatch);
+        return new ArrayList<>(out);
+    }
+
+    /** The bindings that leave the func stacks when the transition ends with the threads on this side. */
+    List<Binding> leaving(boolean patchedSide) {
+        List<Binding> out = new ArrayList<>(patchedSide ? withoutPatch : withPatch);
+        if (patchedSide) {
+            for (Binding b : withPatch) {
+                if (b.nop()) {
+                    out.add(b); // the kernel discards NOPs once the replace is complete
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The moving patch's own bindings, not its NOPs: those its callbacks run for, in its jar's order. */
+    List<Binding> patchBindings() {
+        List<Binding> out = new ArrayList<>();
+        for (Binding b : withPatch) {
+            if (b.patch() == patch && !b.nop()) {
+                out.add(b);
+            }
+        }
+        List<?> order = patch.jar().patchClasses();
+        out.sort(java.util.Comparator.comparingInt(b -> order.indexOf(b.patchClass())));
+        return out;
+    }
+
+    /** Whether a patch takes part: the moving one, or one it replaces. */
+    boolean involves(LoadedPatch p) {
+        return p == patch || replaced.contains(p);
+    }
+}
