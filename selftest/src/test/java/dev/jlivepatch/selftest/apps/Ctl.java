@@ -94,6 +94,19 @@ public final class Ctl {
         }
     }
 
+    /**
+     * The {@code LastTransition} attribute: the last completed transition.
+     *
+     * @return its items by name, or null before the first
+     */
+    public static CompositeData lastTransition() {
+        try {
+            return (CompositeData) server().getAttribute(name(), "LastTransition");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read LastTransition", e);
+        }
+    }
+
     /** The {@code Blockers} attribute: each thread blocking the running transition, and where. */
     public static List<String> blockers() {
         try {

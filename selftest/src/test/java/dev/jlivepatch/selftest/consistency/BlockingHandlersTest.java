@@ -66,6 +66,10 @@ class BlockingHandlersTest {
         assertEquals("serve: every handler ran both versions: true", line(r, "serve: every handler"),
                 () -> r.toString());
         assertEquals("serve: final pair not loaded", line(r, "serve: final"), () -> r.toString());
+        // The status of each transition (the MBean's LastTransition): its patch and kind, and at least every
+        // handler switched, by itself or by the manager.
+        assertEquals("serve: every transition's record counts every handler switched: []",
+                line(r, "serve: every transition's record"), () -> r.toString());
         r.expectNoLine("refused").expectNoLine("ERROR").expectNoLine("WARN").expectNoLine("Exception");
         // Every transition logged its completion, and ran its post callback once.
         assertEquals(transitions, count(r, "patching complete"), () -> r.toString());

@@ -46,7 +46,7 @@ class VirtualThreadsTest {
                 "OUT % release vparked",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 "OUT vparked chain: old, 2 calls",
                 "OUT pair: enabled=true transition=none",

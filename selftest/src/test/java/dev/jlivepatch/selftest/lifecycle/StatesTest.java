@@ -37,7 +37,7 @@ class StatesTest {
                 "OUT st1: pre_patch_callback: state 1 version 1, previous none",
                 "livepatch: 'st1': starting patching transition",
                 "livepatch: 'st1': completing patching transition",
-                "livepatch: 'st1': patching complete",
+                "livepatch: 'st1': patching complete in TIME",
                 "OUT Target.work: state data st1",
                 // a newer version takes over the data
                 "OUT % load st2.jar",
@@ -46,7 +46,7 @@ class StatesTest {
                 "OUT st2: pre_patch_callback: state 1 version 2, previous version 1 data st1",
                 "livepatch: 'st2': starting patching transition",
                 "livepatch: 'st2': completing patching transition",
-                "livepatch: 'st2': patching complete",
+                "livepatch: 'st2': patching complete in TIME",
                 "OUT Target.work: state data st1>st2",
                 // an older version is refused before anything runs
                 "OUT % load st3.jar",
@@ -60,7 +60,7 @@ class StatesTest {
                 "livepatch: 'st2': starting unpatching transition",
                 "livepatch: 'st2': completing unpatching transition",
                 "OUT st2: post_unpatch_callback: state 1 data st1>st2, back to version 1 data st1",
-                "livepatch: 'st2': unpatching complete",
+                "livepatch: 'st2': unpatching complete in TIME",
                 "OUT % remove st2",
                 "OUT Target.work: state data st1",
                 // the same version as the enabled patch's is accepted
@@ -70,7 +70,7 @@ class StatesTest {
                 "OUT st3: pre_patch_callback: state 1 version 1, previous version 1 data st1",
                 "livepatch: 'st3': starting patching transition",
                 "livepatch: 'st3': completing patching transition",
-                "livepatch: 'st3': patching complete",
+                "livepatch: 'st3': patching complete in TIME",
                 "OUT Target.work: state data st1>st3",
                 "OUT done");
     }

@@ -43,6 +43,8 @@ final class TransitionManager {
     /** Bindings of classes that initialised while the patch being enabled was prepared: stacks lock. */
     private List<Binding> comers = new ArrayList<>();
     private long startedNanos;
+    private boolean reversed;
+    private volatile TransitionRecord last;
     private boolean timedOut;
     private Thread manager;
     private volatile long timeoutMillis;
@@ -212,6 +214,7 @@ final class TransitionManager {
         }
         Log.info("'" + p.id() + "': starting " + to.label() + " transition");
         startedNanos = System.nanoTime();
+        reversed = true;
         attempt();
     }
 
@@ -252,7 +255,13 @@ final class TransitionManager {
         patch = next.patch;
         plan = next;
         startedNanos = System.nanoTime();
+        reversed = false;
         timedOut = false;
+    }
+
+    /** @return the last transition that completed, or null */
+    TransitionRecord last() {
+        return last;
     }
 
     /** The transition's snapshots are out: mark the start, and try to complete it at once. */
@@ -293,9 +302,10 @@ final class TransitionManager {
         TransitionPlan done;
         boolean patched;
         Class<?>[] shrink;
+        Transition t = current;
         synchronized (stacks.lock()) {
             done = plan;
-            patched = current.patching();
+            patched = t.patching();
             Log.info("'" + done.patch.id() + "': completing " + TransitionState.of(patched).label() + " transition");
             shrink = stacks.end(done, patched);
             current = null;
@@ -321,7 +331,11 @@ final class TransitionManager {
                 registry.remove(q);
             }
         }
-        Log.info("'" + done.patch.id() + "': " + TransitionState.of(patched).label() + " complete");
+        TransitionRecord r = new TransitionRecord(done.patch.id(), TransitionState.of(patched).label(),
+                System.nanoTime() - startedNanos, t.rounds(), t.selfSwitched(), t.managerSwitched(), reversed,
+                done.patch.forced());
+        last = r;
+        Log.info("'" + r.patch() + "': " + r.kind() + " complete in " + r.took());
         idle.signalAll();
     }
 }

@@ -33,6 +33,10 @@ final class Serve {
     private volatile long epoch;
     private int transitions;
     private int completed;
+    /** Transitions whose record counted fewer switched threads (themselves or by the manager) than handlers. */
+    private final List<String> undercounted = new ArrayList<>();
+    private long selfSwitched;
+    private long managerSwitched;
     private boolean stalled;
 
     private Serve(String jar) {
@@ -145,6 +149,9 @@ final class Serve {
         Ctl.out("serve: mixed chains: " + mixed);
         Ctl.out("serve: lost calls: " + lost);
         Ctl.out("serve: every handler ran both versions: " + both);
+        Ctl.out("serve: every transition's record counts every handler switched: " + undercounted);
+        System.out.println("serve: threads switched by themselves " + selfSwitched + ", by the manager "
+                + managerSwitched);
         Ctl.out("serve: " + errorCount.get() + " errors " + errors);
         Ctl.out("serve: final pair " + Ctl.state("pair"));
     }
@@ -180,6 +187,15 @@ final class Serve {
         }
         completed++;
         millis.add(ms);
+        javax.management.openmbean.CompositeData last = Ctl.lastTransition();
+        long self = (Long) last.get("selfSwitched");
+        long manager = (Long) last.get("managerSwitched");
+        selfSwitched += self;
+        managerSwitched += manager;
+        if (self + manager < workers.size() || !"pair".equals(last.get("patch"))
+                || !(version == Pair.NEW ? "patching" : "unpatching").equals(last.get("kind"))) {
+            undercounted.add(name + " #" + transitions + ": " + last);
+        }
         settle(version);
         return true;
     }
