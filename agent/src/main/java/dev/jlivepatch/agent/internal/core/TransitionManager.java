@@ -99,11 +99,13 @@ final class TransitionManager {
                 }
             }
             byClass.forEach(this::sides);
-            Log.info("'" + p.id() + "': starting patching transition");
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
             registry.publish(p, null);
             stacks.begin(next, current, next.all());
+            // As the kernel: the functions are redirected (klp_patch_object) before the transition starts.
+            Log.info("'" + p.id() + "': starting patching transition");
+            startedNanos = System.nanoTime();
         }
         started();
     }
@@ -123,10 +125,11 @@ final class TransitionManager {
                 }
             }
             begin(next, new Transition(false));
-            Log.info("'" + p.id() + "': starting unpatching transition");
             p.enabled(false);
             p.transition(TransitionState.UNPATCHING);
             stacks.begin(next, current, next.all());
+            Log.info("'" + p.id() + "': starting unpatching transition");
+            startedNanos = System.nanoTime();
         }
         Callbacks.runAll(late, Callback.Kind.PRE_UNPATCH);
         started();

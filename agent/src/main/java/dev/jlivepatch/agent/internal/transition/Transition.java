@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One transition's per-thread patch states and the rule that switches them
@@ -44,7 +45,14 @@ public final class Transition extends ThreadPatchStates {
      */
     private volatile boolean open;
     /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
-    private Set<Thread> pending;
+    private volatile Set<Thread> pending;
+    /**
+     * The threads the last round left behind that have not switched since: the
+     * last of them to switch itself wakes the manager ({@link #wakeWhenSwitched}),
+     * which then completes the transition without waiting out its back-off.
+     */
+    private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
+    private volatile Thread waker;
     /** Threads that switched themselves, by their own walk. */
     private final LongAdder selfSwitched = new LongAdder();
     /** Threads the manager's rounds switched. Rounds only. */
@@ -98,6 +106,7 @@ public final class Transition extends ThreadPatchStates {
     /** Turns the transition round: its goal becomes the state it started from. */
     public void reverse() {
         pending = null;
+        waiting.clear();
         goal = 1 - goal;
         epochs = new Epoch(watermark(), goal, epochs);
     }
@@ -120,6 +129,23 @@ public final class Transition extends ThreadPatchStates {
     /** @return how many rounds the manager ran; callers serialise with rounds */
     public int rounds() {
         return rounds;
+    }
+
+    /**
+     * Unparks {@code manager} when the last thread that the last round left
+     * behind switches itself.
+     */
+    public void wakeWhenSwitched(Thread manager) {
+        waker = manager;
+    }
+
+    /**
+     * Whether every thread the last round left behind has switched itself
+     * since: the next round would complete the transition. Callers serialise
+     * with rounds.
+     */
+    public boolean settled() {
+        return pending != null && waiting.isEmpty();
     }
 
     /** @return the threads that blocked the last round, and where */
@@ -146,6 +172,9 @@ public final class Transition extends ThreadPatchStates {
                     } else if (s.trySwitch(s.word(), g)) {
                         s.switched();
                         selfSwitched.increment();
+                        if (!waiting.isEmpty() && waiting.remove(self) && waiting.isEmpty()) {
+                            LockSupport.unpark(waker);
+                        }
                         return settle(s, g);
                     }
                 } finally {
@@ -265,6 +294,13 @@ public final class Transition extends ThreadPatchStates {
             }
         }
         pending = left;
+        waiting.clear();
+        for (Thread t : left) {
+            ThreadState s = states.get(t);
+            if (s == null || ThreadState.state(s.word()) != g) {
+                waiting.add(t); // a thread that switched itself since the look needs no more wait
+            }
+        }
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;
