@@ -51,6 +51,10 @@ public final class TransitionRatio {
         int threads = Integer.parseInt(args[1]);
         int transitions = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         teeStandardError();
+        // The targets are loaded, so that each transition weaves (enable) or strips (disable) them, as in
+        // an application that uses them.
+        Target.mix(1);
+        Handler.callee(1);
         LivepatchBean bean = new LivepatchBean();
         boolean handlers = kind.endsWith("handlers");
         String id = bean.load(handlers ? "target/bench-handlerpatch.jar" : "target/bench-patch.jar");
@@ -76,6 +80,7 @@ public final class TransitionRatio {
             long t0 = System.nanoTime();
             int frames = dump(virtual);
             double dumpMillis = (System.nanoTime() - t0) / 1e6;
+            long opStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             if (enabled) {
                 bean.disable(id);
             } else {
@@ -84,9 +89,12 @@ public final class TransitionRatio {
             enabled = !enabled;
             bean.await(600_000);
             double[] line = take(10_000);
+            long opEnd = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             if (i < warmup) {
                 continue;
             }
+            // For reading -Xlog:safepoint: the transitions' own safepoints are those inside these windows.
+            System.out.println("WINDOW " + opStart + " " + opEnd);
             dumps.add(dumpMillis);
             took.add(line[0]);
             ratios.add(line[0] / dumpMillis);
