@@ -75,7 +75,7 @@ public final class TransitionRatio {
         List<Double> took = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         boolean enabled = true;
-        int warmup = 4;
+        int warmup = Integer.getInteger("ratio.warmup", 4);
         for (int i = 0; i < warmup + transitions; i++) {
             long t0 = System.nanoTime();
             int frames = dump(virtual);

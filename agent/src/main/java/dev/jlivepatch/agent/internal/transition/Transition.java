@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One transition's per-thread patch states and the rule that switches them
@@ -46,13 +45,7 @@ public final class Transition extends ThreadPatchStates {
     private volatile boolean open;
     /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
     private volatile Set<Thread> pending;
-    /**
-     * The threads the last round left behind that have not switched since: the
-     * last of them to switch itself wakes the manager ({@link #wakeWhenSwitched}),
-     * which then completes the transition without waiting out its back-off.
-     */
-    private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();
-    private volatile Thread waker;
+    private final Waiting waiting = new Waiting();
     /** Threads that switched themselves, by their own walk. */
     private final LongAdder selfSwitched = new LongAdder();
     /** Threads the manager's rounds switched. Rounds only. */
@@ -136,7 +129,7 @@ public final class Transition extends ThreadPatchStates {
      * behind switches itself.
      */
     public void wakeWhenSwitched(Thread manager) {
-        waker = manager;
+        waiting.wake(manager);
     }
 
     /**
@@ -172,9 +165,7 @@ public final class Transition extends ThreadPatchStates {
                     } else if (s.trySwitch(s.word(), g)) {
                         s.switched();
                         selfSwitched.increment();
-                        if (!waiting.isEmpty() && waiting.remove(self) && waiting.isEmpty()) {
-                            LockSupport.unpark(waker);
-                        }
+                        waiting.switched(self);
                         return settle(s, g);
                     }
                 } finally {
@@ -294,13 +285,10 @@ public final class Transition extends ThreadPatchStates {
             }
         }
         pending = left;
-        waiting.clear();
-        for (Thread t : left) {
+        waiting.reset(left, t -> {
             ThreadState s = states.get(t);
-            if (s == null || ThreadState.state(s.word()) != g) {
-                waiting.add(t); // a thread that switched itself since the look needs no more wait
-            }
-        }
+            return s != null && ThreadState.state(s.word()) == g;
+        });
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;
