@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -89,8 +90,15 @@ public final class Threads {
      * threads reach it at once). When many run, reaching a safepoint is what
      * takes long (every running thread must get a core to stop), once per
      * batch: then they are all taken in one.
+     *
+     * <p>A thread that has switched by the time its batch (or, virtual, its
+     * own look) comes is left out: it stays switched until a reversal, which
+     * waits for the round, so the round has nothing to do with it. While the
+     * round runs, busy threads switch themselves; this spares their stacks.
+     *
+     * @param switched whether a thread has switched
      */
-    static Map<Thread, StackTraceElement[]> stacks(Iterable<Thread> known) {
+    static Map<Thread, StackTraceElement[]> stacks(Iterable<Thread> known, Predicate<Thread> switched) {
         Map<Thread, StackTraceElement[]> out;
         Thread[] platform = platformThreads();
         if (platform == null || platform.length <= BATCH || running(platform) > RUNNING_PER_CORE * CORES) {
@@ -100,16 +108,20 @@ public final class Threads {
             for (int from = 0; from < platform.length; from += BATCH) {
                 List<Thread> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(platform.length, from + BATCH); i++) {
-                    batch.add(platform[i]);
+                    if (!switched.test(platform[i])) {
+                        batch.add(platform[i]);
+                    }
                 }
                 out.putAll(stacksOf(batch));
             }
         }
         for (Thread v : virtualThreads()) {
-            out.computeIfAbsent(v, Thread::getStackTrace);
+            if (!switched.test(v)) {
+                out.computeIfAbsent(v, Thread::getStackTrace);
+            }
         }
         for (Thread t : known) {
-            if (t.isAlive()) {
+            if (t.isAlive() && !switched.test(t)) {
                 out.computeIfAbsent(t, Thread::getStackTrace);
             }
         }

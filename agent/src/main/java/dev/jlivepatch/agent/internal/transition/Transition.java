@@ -197,7 +197,10 @@ public final class Transition extends ThreadPatchStates {
         }
         Map<Thread, StackTraceElement[]> stacks;
         if (pending == null) {
-            stacks = Threads.stacks(seen.keySet());
+            stacks = Threads.stacks(seen.keySet(), t -> {
+                ThreadState s = states.get(t);
+                return s != null && ThreadState.state(s.word()) == g;
+            });
         } else {
             // Threads found in the goal state stay there until a reversal: look only at the others, and
             // not again at those left behind last time that have switched themselves since.
