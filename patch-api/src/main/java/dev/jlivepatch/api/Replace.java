@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * cannot be replaced.
  *
  * <p>Calling the replaced method from inside its replacement calls the
- * replacement again, as in the kernel: copy what is needed of the old body.
+ * replacement again, as in the kernel; to run the code it replaces, declare
+ * an {@link Original} accessor and call that.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

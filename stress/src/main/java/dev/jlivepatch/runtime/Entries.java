@@ -45,5 +45,10 @@ final class Entries {
         public boolean patched(FuncSite site) {
             return answer;
         }
+
+        @Override
+        public boolean current() {
+            return answer;
+        }
     }
 }

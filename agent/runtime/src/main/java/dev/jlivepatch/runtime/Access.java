@@ -40,6 +40,12 @@ public final class Access {
     public static final int NEW_ARRAY = 6;
     /** The owner's {@code Class} object. */
     public static final int CLASS = 7;
+    /**
+     * A call of a method as {@code invokespecial} makes it (a private method,
+     * or a superclass's): the real type's first parameter is the class the
+     * call is made from.
+     */
+    public static final int SPECIAL = 8;
 
     private Access() {
     }
@@ -86,6 +92,8 @@ public final class Access {
                     MethodType.methodType(boolean.class, Object.class)).bindTo(ownerClass);
             case NEW_ARRAY -> MethodHandles.arrayConstructor(Array.newInstance(ownerClass, 0).getClass());
             case CLASS -> MethodHandles.constant(Class.class, ownerClass);
+            case SPECIAL -> MethodHandles.privateLookupIn(real.parameterType(0), MethodHandles.lookup())
+                    .findSpecial(ownerClass, member, real.dropParameterTypes(0, 1), real.parameterType(0));
             default -> throw new IllegalArgumentException("unknown access kind " + kind);
         };
         return handle.asFixedArity().asType(type);

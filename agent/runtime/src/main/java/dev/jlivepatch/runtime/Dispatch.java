@@ -60,6 +60,21 @@ public final class Dispatch {
     }
 
     /**
+     * Bootstrap method of a patch's {@code @Original} accessor calls (the
+     * patch classes are rewritten to call it): the call site that runs what
+     * ran before the patch.
+     *
+     * @param caller the calling patch class's lookup
+     * @param name unused
+     * @param type the accessor's type
+     * @param accessor the accessor, as {@code name(desc)ret}
+     * @return the call site
+     */
+    public static CallSite original(MethodHandles.Lookup caller, String name, MethodType type, String accessor) {
+        return linker.original(caller.lookupClass(), accessor, type);
+    }
+
+    /**
      * Gives a func site a number for static stubs.
      *
      * @param site the site

@@ -1,5 +1,8 @@
 package dev.jlivepatch.runtime;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodType;
+
 /**
  * The agent's side of the stubs: finds the func site of a woven method and
  * runs the patch work that must happen as a target class initialises.
@@ -24,4 +27,15 @@ public interface Linker {
      * @throws LinkageError to refuse the class
      */
     void classInit(Class<?> owner);
+
+    /**
+     * Returns the call site of an {@code @Original} accessor: what ran before
+     * the caller's patch, for the caller's thread.
+     *
+     * @param caller the patch class that calls the accessor
+     * @param accessor the accessor's name and descriptor, as {@code name(desc)ret}
+     * @param type the call site's type
+     * @return the call site, never {@code null}
+     */
+    CallSite original(Class<?> caller, String accessor, MethodType type);
 }

@@ -21,4 +21,14 @@ public abstract class ThreadPatchStates {
      * @return {@code true} to run the entry with the transition's patch
      */
     public abstract boolean patched(FuncSite site);
+
+    /**
+     * Whether the current thread runs the patched state now, without counting
+     * an entry or switching it: for code already running inside an affected
+     * method (a replacement calling the code it replaced), which must stay on
+     * its thread's side.
+     *
+     * @return {@code true} for the patched state
+     */
+    public abstract boolean current();
 }

@@ -69,8 +69,9 @@ class CommandsTest {
             assertEquals(true, patch.get("enabled"));
             assertEquals("none", patch.get("transition"));
             assertEquals(false, patch.get("forced"));
-            Map<String, Object> greeter = new java.util.HashMap<>(Map.of("class", GREETER, "loader", "app",
-                    "methods", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"), "patched", true));
+            Map<String, Object> greeter = new java.util.HashMap<>(Map.of("class", GREETER, "loaded", true,
+                    "loader", "app", "methods", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"),
+                    "patched", true));
             greeter.put("refusal", null);
             assertEquals(List.of(greeter), patch.get("targets"));
             assertEquals(1, ((Number) patch.get("stackOrder")).intValue());

@@ -29,11 +29,12 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** An app jar: {@code apps.Ctl}, {@code apps.kinds.Steps} and everything under {@code apps.kinds.<pkg>} except the named classes. */
+    /** An app jar: {@code apps.Ctl}, {@code apps.Steps} and everything under {@code apps.kinds.<pkg>} except the named classes. */
     static Path app(Path out, String pkg, Set<String> leaveOut, Map<String, Integer> versions) throws IOException {
         List<String> classes = new ArrayList<>();
         classes.add("dev/jlivepatch/selftest/apps/Ctl.class");
-        classes.add("dev/jlivepatch/selftest/apps/kinds/Steps.class");
+        classes.add("dev/jlivepatch/selftest/apps/Steps.class");
+        classes.add("dev/jlivepatch/selftest/apps/Steps$Step.class");
         for (String c : classesUnder(APPS + pkg)) {
             if (!leaveOut.contains(binaryName(c))) {
                 classes.add(c);

@@ -292,7 +292,7 @@ class LoaderChecksTest {
                 "OUT cli: jlivepatch VERSION is already loaded in JVM PID",
                 "OUT cli: loaded patch 'fix' from " + fix + "; patching transition started",
                 "OUT cli: patch 'fix' enabled: patching complete",
-                "OUT cli:     no target class is loaded yet",
+                "OUT cli:     " + PLUGIN + ": not loaded (patched when it loads)",
                 "OUT cli exit 0",
                 "OUT % loader a",
                 "livepatch: applying patch 'fix' to loading class '" + PLUGIN + "'",

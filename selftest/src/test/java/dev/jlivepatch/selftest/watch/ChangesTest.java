@@ -48,9 +48,8 @@ class ChangesTest {
 
             // Replace: the same patch id, new content, written in place.
             Files.write(dir.resolve("fix.jar"), Files.readAllBytes(v2));
-            live.await("watch: fix.jar changed; replacing patch 'fix' with its new version");
-            live.await("'fix': unpatching complete");
-            live.await("enabling patch 'fix'");
+            live.await("watch: fix.jar changed; patch 'fix' takes its new version in one transition");
+            live.await("patch 'fix': a new version takes over from the loaded one");
             live.awaitOut("fix v2 bob");
 
             // Rename: the same content under another name keeps its patch as it is, even when the file
@@ -59,21 +58,21 @@ class ChangesTest {
             Files.move(dir.resolve("fix.jar"), dir.resolve("fix-renamed.jar"));
             live.await("watch: fix.jar was renamed to fix-renamed.jar; patch 'fix' stays as it is");
             polls(2);
-            live.expect("fix v2 bob", "enabling patch 'fix'", 2);
+            live.expect("fix v2 bob", "enabling patch 'fix'", 2).expect("fix v2 bob", "unpatching", 0);
 
             // Remove.
             Files.delete(dir.resolve("fix-renamed.jar"));
             live.await("watch: fix-renamed.jar was removed; disabling and removing patch 'fix'");
             live.awaitOut(ORIGINAL);
             polls(2);
-            live.expect(ORIGINAL, "enabling patch 'fix'", 2).expect(ORIGINAL, "'fix': unpatching complete", 2);
+            live.expect(ORIGINAL, "enabling patch 'fix'", 2).expect(ORIGINAL, "'fix': unpatching complete", 1);
             live.finish();
             assertInOrder(live,
                     "OUT " + ORIGINAL,
                     "watch: fix.jar: loading patch 'fix'", "enabling patch 'fix'", "OUT fix v1 bob",
-                    // the swap: between the old version's unpatching and the new one's patching, the original runs
-                    "watch: fix.jar changed", "'fix': initializing unpatching transition",
-                    "'fix': unpatching complete", "enabling patch 'fix'", "OUT fix v2 bob",
+                    // the swap: one patching transition from the old version to the new one, no unpatching between
+                    "watch: fix.jar changed", "a new version takes over", "enabling patch 'fix'",
+                    "OUT fix v2 bob",
                     "fix.jar was renamed to fix-renamed.jar",
                     "fix-renamed.jar was removed", "'fix': initializing unpatching transition", "OUT " + ORIGINAL);
         }

@@ -143,7 +143,7 @@ class SecurityTest {
             Files.move(dir.resolve("..data_tmp"), dir.resolve("..data"), StandardCopyOption.ATOMIC_MOVE);
             Files.delete(first.resolve("fix.jar"));
             Files.delete(first);
-            live.await("watch: fix.jar changed; replacing patch 'fix' with its new version");
+            live.await("watch: fix.jar changed; patch 'fix' takes its new version in one transition");
             live.awaitOut("fix v2 bob");
 
             // An update that leaves the other keys alone changes nothing for them.

@@ -33,6 +33,7 @@ final class Views {
         for (TargetInfo t : p.getTargets()) {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("class", t.getClassName());
+            tm.put("loaded", t.isLoaded());
             tm.put("loader", t.getLoader());
             tm.put("methods", List.copyOf(t.getMethods()));
             tm.put("patched", t.isPatched());
@@ -96,10 +97,11 @@ final class Views {
                 + (p.isForced() ? ", forced" : "");
         String about = p.getDescription() == null || p.getDescription().isBlank() ? "" : " - " + p.getDescription();
         out.add("patch '" + p.getId() + "': " + state + about);
-        if (p.getTargets().isEmpty()) {
-            out.add("    no target class is loaded yet");
-        }
         for (TargetInfo t : p.getTargets()) {
+            if (!t.isLoaded() && t.getRefusal() == null) {
+                out.add("    " + t.getClassName() + ": not loaded" + (p.isEnabled() ? " (patched when it loads)" : ""));
+                continue;
+            }
             String where = "    " + t.getClassName() + " (loader " + t.getLoader() + ")";
             if (t.getRefusal() != null) {
                 out.add(where + ": refused as it loaded: " + t.getRefusal());

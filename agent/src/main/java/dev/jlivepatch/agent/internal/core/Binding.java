@@ -29,23 +29,37 @@ final class Binding implements PatchTarget {
     private final Class<?> patchType;
     private final List<String> keys;
     private final BridgeSource source;
+    private final Map<String, String> originals;
+    private final Map<String, OriginalSite> originalSites = new java.util.HashMap<>();
     private volatile Map<String, Object> bridges;
+    private volatile Map<String, java.lang.invoke.MethodHandle> entries = Map.of();
     private final Registry registry;
     private volatile Class<?> target;
     private volatile boolean loading;
 
     /** Makes the bridges of a binding whose class is being defined, once the class exists. */
     interface BridgeSource {
-        Map<String, Object> make() throws PatchException;
+        Links make() throws PatchException;
+    }
+
+    /**
+     * A binding's links to its replacements: the bridge a stub calls per
+     * method, and the replacement's method handle (of the bridge's shape),
+     * which other patches' {@code @Original} accessors call.
+     */
+    record Links(Map<String, Object> bridges, Map<String, java.lang.invoke.MethodHandle> entries) {
     }
 
     /**
      * @param keys the replaced methods ({@code name(desc)ret}), in the patch class's order
      * @param source makes the bridges: at once for a loaded class, when a loading class initialises
      *     (a bridge's method handle names the class's type, which cannot be loaded while it is defined)
+     * @param originals the {@code @Original} accessors ({@code name(desc)ret}) and the methods they run the
+     *     originals of
      */
     Binding(LoadedPatch patch, PatchClass patchClass, String targetName, ClassLoader loader, Class<?> target,
-            Class<?> patchType, List<String> keys, BridgeSource source, Registry registry) throws PatchException {
+            Class<?> patchType, List<String> keys, BridgeSource source, Map<String, String> originals,
+            Registry registry) throws PatchException {
         this.patch = patch;
         this.patchClass = patchClass;
         this.targetName = targetName;
@@ -54,11 +68,17 @@ final class Binding implements PatchTarget {
         this.patchType = patchType;
         this.keys = List.copyOf(keys);
         this.source = source;
+        this.originals = Map.copyOf(originals);
         this.registry = registry;
         this.loading = target == null;
         if (target != null) {
-            this.bridges = source.make();
+            link(source.make());
         }
+    }
+
+    private void link(Links links) {
+        entries = Map.copyOf(links.entries());
+        bridges = links.bridges();
     }
 
     LoadedPatch patch() {
@@ -81,7 +101,7 @@ final class Binding implements PatchTarget {
         keys.forEach(k -> originals.put(k, null));
         try {
             return new Binding(patch, null, target.getName(), target.getClassLoader(), target, null, keys,
-                    () -> java.util.Collections.unmodifiableMap(originals), registry);
+                    () -> new Links(java.util.Collections.unmodifiableMap(originals), Map.of()), Map.of(), registry);
         } catch (PatchException e) {
             throw new IllegalStateException(e); // a NOP makes no bridge, so nothing can fail
         }
@@ -119,8 +139,28 @@ final class Binding implements PatchTarget {
     void defined(Class<?> c) throws PatchException {
         target = c;
         if (bridges == null) {
-            bridges = source.make();
+            link(source.make());
         }
+    }
+
+    /** The replacement's method handle of a method, in its bridge's shape; null for a NOP. */
+    java.lang.invoke.MethodHandle entry(String key) {
+        return entries.get(key);
+    }
+
+    /** The methods whose originals this binding's accessors run. */
+    java.util.Collection<String> originalKeys() {
+        return originals.values();
+    }
+
+    /** The method an {@code @Original} accessor ({@code name(desc)ret}) runs the original of; or null. */
+    String originalKey(String accessor) {
+        return originals.get(accessor);
+    }
+
+    /** The binding's {@code @Original} call sites, by method. Stacks lock. */
+    Map<String, OriginalSite> originalSites() {
+        return originalSites;
     }
 
     /** The class has finished coming: later callbacks see it as loaded. */

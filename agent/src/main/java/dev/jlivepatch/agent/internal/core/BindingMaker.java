@@ -65,18 +65,29 @@ final class BindingMaker {
         }
         List<String> keys = new ArrayList<>();
         resolved.forEach(r -> keys.add(r.key()));
+        Map<String, String> originals = new LinkedHashMap<>();
+        for (dev.jlivepatch.agent.internal.patch.Replacement o : pc.originals()) {
+            for (Resolver.Resolved r : resolved) {
+                if (r.replacement().targetName().equals(o.targetName()) && r.replacement().desc().equals(o.desc())) {
+                    originals.put(o.method() + o.desc(), r.key());
+                }
+            }
+        }
         Class<?> patchType = type;
-        return new Binding(patch, pc, pc.target(), loader, target, type, keys,
+        Binding b = new Binding(patch, pc, pc.target(), loader, target, type, keys,
                 () -> {
                     patchLoader.targetDefined();
                     return bridges(patch, pc, resolved, patchType, patchLoader);
-                }, registry);
+                }, originals, registry);
+        patchLoader.binding(b);
+        return b;
     }
 
     /** A bridge per replacement, to its method in the initialised patch class. */
-    private Map<String, Object> bridges(LoadedPatch patch, PatchClass pc, List<Resolver.Resolved> resolved,
-                                        Class<?> type, PatchClassLoader patchLoader) throws PatchException {
+    private Binding.Links bridges(LoadedPatch patch, PatchClass pc, List<Resolver.Resolved> resolved,
+                                  Class<?> type, PatchClassLoader patchLoader) throws PatchException {
         Map<String, Object> bridges = new LinkedHashMap<>();
+        Map<String, MethodHandle> entries = new LinkedHashMap<>();
         for (Resolver.Resolved r : resolved) {
             Shape shapeOf = Shape.of(r.target().isStatic(), r.target().desc());
             env.defineShape(shapeOf);
@@ -86,12 +97,14 @@ final class BindingMaker {
                 MethodHandle replacement = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
                         .findStatic(type, r.replacement().method(), erased).asFixedArity();
                 bridges.put(r.key(), Bridges.make(shapeOf, replacement));
+                entries.put(r.key(), replacement.asType(MethodType.fromMethodDescriptorString(shapeOf.callDesc(),
+                        null)));
             } catch (Throwable e) {
                 throw new PatchException("patch '" + patch.id() + "': cannot bridge to " + pc.binaryName() + "."
                         + r.replacement().method() + ": " + e, e);
             }
         }
-        return java.util.Collections.unmodifiableMap(bridges);
+        return new Binding.Links(java.util.Collections.unmodifiableMap(bridges), entries);
     }
 
     /**

@@ -100,7 +100,7 @@ final class ClassLoadHook implements ClassFileTransformer {
         if (shape == null) {
             return null;
         }
-        ComingClass coming = new ComingClass(name, done);
+        ComingClass coming = new ComingClass(name, done, classFile);
         synchronized (pending) {
             if (loader == null) {
                 bootPending.put(name, coming);
@@ -137,6 +137,7 @@ final class ClassLoadHook implements ClassFileTransformer {
         }
         if (c != null) {
             st.coming = c;
+            st.originalBytes = c.classFile;
             st.initHooked = true;
             st.sites.adopt(c.sites);
         }

@@ -10,10 +10,13 @@ import java.util.List;
 final class ComingClass {
     final List<Binding> bindings;
     final Sites sites;
+    /** The class file it is defined from: what {@code @Original} copies are made from. */
+    final byte[] classFile;
 
-    ComingClass(String name, List<Binding> bindings) {
+    ComingClass(String name, List<Binding> bindings, byte[] classFile) {
         this.bindings = List.copyOf(bindings);
         this.sites = new Sites(name);
+        this.classFile = classFile;
     }
 
     boolean has(LoadedPatch p) {

@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 
 /**
  * The func stacks (the kernel's {@code patch.c}): per target class, the
@@ -30,6 +34,9 @@ final class FuncStacks {
     private final Registry registry;
     private final UnloadWatcher unloads = new UnloadWatcher();
     private volatile Consumer<TargetClass> adopter = st -> { };
+    /** The running transition's plan and thread states, for {@code @Original} sites made during it: stacks lock. */
+    private TransitionPlan activePlan;
+    private Transition activeTransition;
     /**
      * Side-effect free: racing threads may each compute a value, and all but
      * one are thrown away; adoption happens in {@link #of} on the one kept.
@@ -84,6 +91,8 @@ final class FuncStacks {
      * Caller holds the stacks lock.
      */
     void begin(TransitionPlan plan, Transition t, List<Binding> bindings) {
+        activePlan = plan;
+        activeTransition = t;
         Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
         for (Binding b : bindings) {
             TargetClass st = of(b.target());
@@ -113,6 +122,8 @@ final class FuncStacks {
      * @return the classes whose stubs no func stack needs any more
      */
     Class<?>[] end(TransitionPlan plan, boolean patchedSide) {
+        activePlan = null;
+        activeTransition = null;
         Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
         for (Binding b : plan.all()) {
             keys.computeIfAbsent(of(b.target()), k -> new LinkedHashSet<>()).addAll(b.keys());
@@ -143,16 +154,64 @@ final class FuncStacks {
 
     private void publish(Map<TargetClass, Set<String>> keys, TransitionPlan plan, Transition t) {
         List<FuncSite> changed = new ArrayList<>();
+        List<MutableCallSite> originals = new ArrayList<>();
         for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
             TargetClass st = e.getKey();
             for (String key : e.getValue()) {
                 FuncSite site = st.site(key);
                 site.publish(snapshot(st, key, plan, t));
                 changed.add(site);
+                for (Binding b : st.bindings()) {
+                    OriginalSite o = b.originalSites().get(key);
+                    if (o != null) {
+                        publish(o, st, b, key, plan, t);
+                        originals.add(o.callSite());
+                    }
+                }
             }
             unloads.track(st);
         }
         FuncSite.sync(changed.toArray(new FuncSite[0]));
+        MutableCallSite.syncAll(originals.toArray(new MutableCallSite[0]));
+    }
+
+    /** Points a binding's {@code @Original} site at what lies below the binding on each side. */
+    private static void publish(OriginalSite o, TargetClass st, Binding b, String key, TransitionPlan plan,
+                                Transition t) {
+        if (plan == null) {
+            o.publish(below(st, b, key, x -> false), below(st, b, key, x -> false), null);
+        } else {
+            o.publish(below(st, b, key, plan::onUnpatchedSideOnly), below(st, b, key, plan::onPatchedSideOnly), t);
+        }
+    }
+
+    /** The entry under a binding on a method's func stack, without the skipped bindings: a replacement or the original. */
+    private static MethodHandle below(TargetClass st, Binding b, String key, Predicate<Binding> skip) {
+        List<Binding> list = st.bindings();
+        for (int i = list.indexOf(b) - 1; i >= 0; i--) {
+            Binding c = list.get(i);
+            if (!skip.test(c) && c.keys().contains(key)) {
+                MethodHandle entry = c.entry(key);
+                return entry != null ? entry : st.original(key);
+            }
+        }
+        return st.original(key);
+    }
+
+    /**
+     * The {@code @Original} call site of a binding for a method, made at its
+     * first call and published at once. Caller holds the stacks lock.
+     */
+    OriginalSite originalSite(Binding b, String key, MethodType type) {
+        OriginalSite o = b.originalSites().get(key);
+        if (o == null) {
+            o = new OriginalSite(type);
+            TargetClass st = of(b.target());
+            publish(o, st, b, key, activePlan, activeTransition);
+            MutableCallSite.syncAll(new MutableCallSite[] {o.callSite()});
+            b.originalSites().put(key, o);
+        }
+        return o;
     }
 
     /**
@@ -204,6 +263,9 @@ final class FuncStacks {
             return null;
         }
         TargetClass st = of(c);
+        if (st.originalBytes == null) {
+            st.originalBytes = classFile; // what @Original copies are made from
+        }
         List<String> keys;
         synchronized (lock) {
             keys = st.patchedKeys();

@@ -46,6 +46,9 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     private final Erasure erasure;
 
     private final DefiningTarget defining;
+    /** For a loader of original-body copies: copy class to its target (internal names); empty otherwise. */
+    private final Map<String, String> copies;
+    private volatile Binding binding;
     /** Set once the target being defined exists: from then on its name resolves through the parent. */
     private volatile boolean defined;
 
@@ -55,7 +58,12 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
      * @param defining the target class, when it is being defined now; or null
      */
     PatchClassLoader(ClassLoader parent, PatchJar jar, DefiningTarget defining) {
+        this(parent, jar, defining, Map.of());
+    }
+
+    private PatchClassLoader(ClassLoader parent, PatchJar jar, DefiningTarget defining, Map<String, String> copies) {
         super("jlivepatch:" + jar.id(), parent);
+        this.copies = copies;
         this.jar = jar;
         Set<String> jarPackages = new HashSet<>();
         for (String c : jar.classes().keySet()) {
@@ -70,7 +78,7 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
         }
         reroutePackages.addAll(jarPackages);
         this.defining = defining;
-        this.erasure = new Erasure(parent, jarPackages, jar.classes().keySet(),
+        this.erasure = new Erasure(parent, reroutePackages, jar.classes().keySet(),
                 defining == null ? Map.of() : Map.of(defining.name(), defining.standIn()));
     }
 
@@ -147,6 +155,32 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
         }
     }
 
+    /**
+     * A loader for one copy of a target method's original body
+     * ({@code @Original}): it defines the copy as it defines patch classes,
+     * so that the copy reaches the target's members with the target's access.
+     */
+    static PatchClassLoader forCopy(ClassLoader parent, String target, String copyName, byte[] copy) {
+        PatchClass pc = new PatchClass(copyName, target, "", List.of(), List.of(), List.of(), List.of());
+        PatchJar jar = new PatchJar("original", null, false, List.of(), Map.of(copyName, copy), List.of(pc), copyName,
+                Set.of(), new byte[0]);
+        return new PatchClassLoader(parent, jar, null, Map.of(copyName, target.replace('.', '/')));
+    }
+
+    /** The patch class standing for the copy, in a loader of copies. */
+    PatchClass copyClass() {
+        return jar.patchClasses().get(0);
+    }
+
+    /** The binding whose patch classes this loader defines; null for a loader of copies. */
+    Binding binding() {
+        return binding;
+    }
+
+    void binding(Binding b) {
+        binding = b;
+    }
+
     /** The target that was being defined exists now. */
     void targetDefined() {
         defined = true;
@@ -189,6 +223,21 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     @Override
     public Map<String, PatchClassRewriter.Accessor> accessors(String className) {
         return accessors.getOrDefault(className, Map.of());
+    }
+
+    @Override
+    public boolean original(String owner, String name, String desc) {
+        for (PatchClass pc : jar.patchClasses()) {
+            if (pc.name().equals(owner)) {
+                return pc.originals().stream().anyMatch(o -> o.method().equals(name) && o.desc().equals(desc));
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String specialCaller(String className) {
+        return copies.get(className);
     }
 
     @Override

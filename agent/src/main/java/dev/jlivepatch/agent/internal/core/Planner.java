@@ -4,6 +4,7 @@ import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.api.State;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +45,11 @@ final class Planner {
             Log.info("'" + p.id() + "': initializing patching transition");
             Callbacks.prePatch(p, bindings);
             weave(p, bindings);
+            originals(p, bindings);
             TransitionPlan plan = new TransitionPlan(p, true, replaced);
             bindings.forEach(plan::withPatch);
             transitions.patch(plan);
+            Reference.reachabilityFence(bindings); // the plan holds them weakly until the stacks have them
         } catch (PatchException e) {
             List<Binding> comers;
             synchronized (stacks.lock()) {
@@ -102,11 +105,33 @@ final class Planner {
         }
     }
 
-    /** Weaves stubs for the methods that have none yet, all classes in one retransformation. */
+    /** Makes the original-body copies the bindings' {@code @Original} accessors run; a failure refuses the patch. */
+    private void originals(LoadedPatch p, List<Binding> bindings) throws PatchException {
+        try {
+            for (Binding b : bindings) {
+                Originals.prepare(stacks.of(b.target()), b);
+            }
+        } catch (PatchException e) {
+            Callbacks.runAll(bindings, Callback.Kind.POST_UNPATCH);
+            throw e;
+        }
+    }
+
+    /**
+     * Weaves stubs for the methods that have none yet, all classes in one
+     * retransformation, which also shows the agent the class files that
+     * {@code @Original} copies are made from.
+     */
     private void weave(LoadedPatch p, List<Binding> bindings) throws PatchException {
         Class<?>[] grow;
         synchronized (stacks.lock()) {
-            grow = stacks.stage(bindings);
+            java.util.Set<Class<?>> all = new java.util.LinkedHashSet<>(List.of(stacks.stage(bindings)));
+            for (Binding b : bindings) {
+                if (!b.originalKeys().isEmpty() && stacks.of(b.target()).originalBytes == null) {
+                    all.add(b.target());
+                }
+            }
+            grow = all.toArray(new Class<?>[0]);
         }
         try {
             env.retransform(grow);

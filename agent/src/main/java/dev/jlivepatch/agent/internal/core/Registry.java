@@ -46,13 +46,18 @@ final class Registry {
         return patches.indexOf(p) + 1;
     }
 
+    /**
+     * The patch of this id; while a new version takes over from an old one,
+     * both are loaded, and the id names the new one.
+     */
     LoadedPatch find(String id) {
+        LoadedPatch found = null;
         for (LoadedPatch p : patches) {
             if (p.id().equals(id)) {
-                return p;
+                found = p;
             }
         }
-        return null;
+        return found;
     }
 
     LoadedPatch require(String id) throws PatchException {

@@ -5,6 +5,8 @@ import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.runtime.FuncSite;
 import dev.jlivepatch.runtime.Linker;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +36,19 @@ final class StubLinker implements Linker {
     }
 
     @Override
+    public CallSite original(Class<?> caller, String accessor, MethodType type) {
+        Binding b = caller.getClassLoader() instanceof PatchClassLoader l ? l.binding() : null;
+        String key = b == null ? null : b.originalKey(accessor);
+        if (key == null) {
+            throw new IllegalStateException(caller.getName() + " calls @Original accessor " + accessor
+                    + " of no patch of this JVM");
+        }
+        synchronized (stacks.lock()) {
+            return stacks.originalSite(b, key, type).callSite();
+        }
+    }
+
+    @Override
     public void classInit(Class<?> owner) {
         TargetClass st = stacks.of(owner);
         List<Binding> steady = new ArrayList<>();
@@ -52,6 +67,7 @@ final class StubLinker implements Linker {
                 LoadedPatch p = b.patch();
                 try {
                     b.defined(owner);
+                    Originals.prepare(st, b);
                 } catch (PatchException e) {
                     // Checked as the class was defined; this is the JVM failing on what it allowed then.
                     Log.error("patch '" + p.id() + "' failed for class '" + owner.getName() + "' as it initialised,"

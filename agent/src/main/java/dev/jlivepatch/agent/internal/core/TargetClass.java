@@ -29,6 +29,11 @@ final class TargetClass {
     ComingClass coming;
     /** Set once what the class's load prepared has been taken over ({@link FuncStacks#of}); stacks lock to write. */
     volatile boolean adopted;
+    /** The class file the class was defined from, as the first weave saw it; for {@code @Original} copies. */
+    volatile byte[] originalBytes;
+    /** The copies of original bodies, by method: {@code @Original} runs them. */
+    private final java.util.Map<String, java.lang.invoke.MethodHandle> originals =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Tracks the class for unloading, once it has had bindings. */
     UnloadWatcher.Ref ref;
 
@@ -39,6 +44,14 @@ final class TargetClass {
 
     FuncSite site(String key) {
         return sites.site(key);
+    }
+
+    java.lang.invoke.MethodHandle original(String key) {
+        return originals.get(key);
+    }
+
+    void original(String key, java.lang.invoke.MethodHandle copy) {
+        originals.putIfAbsent(key, copy);
     }
 
     List<Binding> bindings() {

@@ -85,7 +85,9 @@ final class TransitionManager {
     void patch(TransitionPlan next) {
         LoadedPatch p = next.patch;
         synchronized (stacks.lock()) {
-            takeComers().forEach(next::withPatch);
+            // Held here until the stacks have them: the plan holds its bindings weakly.
+            List<Binding> joining = takeComers();
+            joining.forEach(next::withPatch);
             begin(next, new Transition(true));
             java.util.Map<Class<?>, List<Binding>> byClass = new java.util.LinkedHashMap<>();
             for (LoadedPatch q : next.replaced) {
@@ -98,11 +100,12 @@ final class TransitionManager {
                     byClass.get(b.target()).add(b);
                 }
             }
-            byClass.forEach(this::sides);
+            byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings))); // with the NOPs made there
+            joining.addAll(next.all());
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
             registry.publish(p, null);
-            stacks.begin(next, current, next.all());
+            stacks.begin(next, current, joining);
             // As the kernel: the functions are redirected (klp_patch_object) before the transition starts.
             Log.info("'" + p.id() + "': starting patching transition");
             startedNanos = System.nanoTime();
@@ -305,10 +308,12 @@ final class TransitionManager {
         TransitionPlan done;
         boolean patched;
         Class<?>[] shrink;
+        List<Binding> callbacks;
         Transition t = current;
         synchronized (stacks.lock()) {
             done = plan;
             patched = t.patching();
+            callbacks = done.patchBindings(); // held here: the plan holds them weakly, and the stacks let go below
             Log.info("'" + done.patch.id() + "': completing " + TransitionState.of(patched).label() + " transition");
             shrink = stacks.end(done, patched);
             current = null;
@@ -325,7 +330,7 @@ final class TransitionManager {
         } catch (PatchException e) {
             Log.warn("stubs stay in place, running the original code: " + e.getMessage());
         }
-        Callbacks.runAll(done.patchBindings(), patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
+        Callbacks.runAll(callbacks, patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
         if (patched) {
             // The replaced patches are gone (their callbacks do not run), once the new one's callbacks could
             // still see their states as the previous ones.
@@ -333,10 +338,10 @@ final class TransitionManager {
                 q.enabled(false);
                 registry.remove(q);
             }
+        } else if (done.replaced.stream().anyMatch(q -> q.id().equals(done.patch.id()))) {
+            registry.remove(done.patch); // a new version that never took over: the old one stays, alone
         }
-        TransitionRecord r = new TransitionRecord(done.patch.id(), TransitionState.of(patched).label(),
-                System.nanoTime() - startedNanos, t.rounds(), t.selfSwitched(), t.managerSwitched(), reversed,
-                done.patch.forced());
+        TransitionRecord r = TransitionRecord.of(done.patch, TransitionState.of(patched), startedNanos, t, reversed);
         last = r;
         Log.info("'" + r.patch() + "': " + r.kind() + " complete in " + r.took());
         idle.signalAll();

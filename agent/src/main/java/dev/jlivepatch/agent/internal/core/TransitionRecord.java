@@ -1,5 +1,7 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.transition.Transition;
+
 /**
  * A completed transition, as {@code status} shows the last one.
  *
@@ -14,6 +16,12 @@ package dev.jlivepatch.agent.internal.core;
  */
 public record TransitionRecord(String patch, String kind, long nanos, int rounds, long selfSwitched,
                                long managerSwitched, boolean reversed, boolean forced) {
+
+    /** The record of transition {@code t} of patch {@code p}, completing now in state {@code to}. */
+    static TransitionRecord of(LoadedPatch p, TransitionState to, long startedNanos, Transition t, boolean reversed) {
+        return new TransitionRecord(p.id(), to.label(), System.nanoTime() - startedNanos, t.tally().rounds(),
+                t.tally().selfSwitched(), t.tally().managerSwitched(), reversed, p.forced());
+    }
 
     /** The duration as the log and {@code status} show it: {@code 12 ms}, {@code 0.4 ms}, {@code 3.2 s}. */
     public String took() {

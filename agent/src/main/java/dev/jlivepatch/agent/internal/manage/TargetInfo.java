@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class TargetInfo {
     private final String className;
+    private final boolean loaded;
     private final String loader;
     private final List<String> methods;
     private final boolean patched;
@@ -17,14 +18,17 @@ public final class TargetInfo {
 
     /**
      * @param className the target class
-     * @param loader the class loader's name, or its class and identity when it has none
+     * @param loaded whether a class loader has it loaded
+     * @param loader the class loader's name, or its class and identity when it has none; null when not loaded
      * @param methods the methods replaced, as {@code name(descriptor)}
      * @param patched whether the patch is applied to the class now
      * @param refusal why the patch refused the class as it loaded, or null
      */
-    @ConstructorProperties({"className", "loader", "methods", "patched", "refusal"})
-    public TargetInfo(String className, String loader, List<String> methods, boolean patched, String refusal) {
+    @ConstructorProperties({"className", "loaded", "loader", "methods", "patched", "refusal"})
+    public TargetInfo(String className, boolean loaded, String loader, List<String> methods, boolean patched,
+                      String refusal) {
         this.className = className;
+        this.loaded = loaded;
         this.loader = loader;
         this.methods = List.copyOf(methods);
         this.patched = patched;
@@ -36,7 +40,15 @@ public final class TargetInfo {
         return className;
     }
 
-    /** @return the class loader: {@code app}, {@code bootstrap}, a loader's name, or {@code Class@hash} */
+    /**
+     * @return whether a class loader has the class loaded: false for a target not loaded yet or any more (its
+     *     loader was collected), and for a class the patch refused
+     */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** @return the class loader: {@code app}, {@code bootstrap}, a loader's name, {@code Class@hash}; or null */
     public String getLoader() {
         return loader;
     }

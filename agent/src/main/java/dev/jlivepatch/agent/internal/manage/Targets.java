@@ -14,9 +14,11 @@ final class Targets {
     static List<TargetInfo> of(List<TargetRecord> records) {
         List<TargetInfo> out = new ArrayList<>();
         for (TargetRecord r : records) {
-            out.add(new TargetInfo(r.className(), loaderName(r.loader()), r.methods(), r.patched(), r.refusal()));
+            String loader = r.loaded() || r.refusal() != null ? loaderName(r.loader()) : null;
+            out.add(new TargetInfo(r.className(), r.loaded(), loader, r.methods(), r.patched(), r.refusal()));
         }
-        out.sort(Comparator.comparing(TargetInfo::getClassName).thenComparing(TargetInfo::getLoader)
+        out.sort(Comparator.comparing(TargetInfo::getClassName)
+                .thenComparing(t -> t.getLoader() == null ? "" : t.getLoader())
                 .thenComparing(t -> t.getRefusal() == null ? "" : t.getRefusal()));
         return out;
     }

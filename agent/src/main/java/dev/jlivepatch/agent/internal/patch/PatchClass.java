@@ -9,9 +9,10 @@ import java.util.List;
  * @param name the patch class's internal name
  * @param target the target's binary name
  * @param loader the class-loader filter, empty for all
+ * @param originals the {@code @Original} accessors: each runs what its replacement replaces
  */
 public record PatchClass(String name, String target, String loader, List<Replacement> replacements,
-                         List<Callback> callbacks, List<Accessor> accessors) {
+                         List<Callback> callbacks, List<Accessor> accessors, List<Replacement> originals) {
 
     public Callback callback(Callback.Kind kind) {
         for (Callback c : callbacks) {

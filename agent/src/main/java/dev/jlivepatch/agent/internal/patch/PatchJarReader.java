@@ -29,6 +29,7 @@ public final class PatchJarReader {
     static final String API = "dev/jlivepatch/api/";
     private static final String PATCH = "L" + API + "Patch;";
     private static final String REPLACE = "L" + API + "Replace;";
+    private static final String ORIGINAL = "L" + API + "Original;";
     private static final String TARGET_FIELD = "L" + API + "TargetField;";
     private static final String TARGET_METHOD = "L" + API + "TargetMethod;";
     private static final String PATCH_TARGET = "L" + API + "PatchTarget;";
@@ -37,7 +38,26 @@ public final class PatchJarReader {
     private PatchJarReader() {
     }
 
+    /**
+     * Reads a patch jar.
+     *
+     * @param path the jar
+     * @return the patch jar, checked
+     * @throws PatchException with the reason it is refused
+     */
     public static PatchJar read(Path path) throws PatchException {
+        return read(path, path);
+    }
+
+    /**
+     * Reads a patch jar from a private copy of it.
+     *
+     * @param path the copy, which is read
+     * @param source where it was copied from, as the patch names its origin
+     * @return the patch jar, checked
+     * @throws PatchException with the reason it is refused
+     */
+    public static PatchJar read(Path path, Path source) throws PatchException {
         if (!Files.isRegularFile(path)) {
             throw new PatchException(path + ": no such file");
         }
@@ -77,7 +97,7 @@ public final class PatchJarReader {
             return new PatchJar(id, trimmed(main.getValue("Livepatch-Description")),
                     "true".equalsIgnoreCase(trimmed(main.getValue("Livepatch-Replace"))),
                     states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses),
-                    path.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
+                    source.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
         } catch (ZipException e) {
             throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + e.getMessage());
         } catch (IOException | SecurityException e) {
@@ -121,6 +141,7 @@ public final class PatchJarReader {
         List<Replacement> replacements = new ArrayList<>();
         List<Callback> callbacks = new ArrayList<>();
         List<Accessor> accessors = new ArrayList<>();
+        List<Replacement> originals = new ArrayList<>();
         for (MethodNode m : node.methods) {
             String at = where + "." + m.name;
             boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
@@ -132,6 +153,15 @@ public final class PatchJarReader {
                 }
                 String target = string(replace, "method", m.name);
                 replacements.add(new Replacement(m.name, m.desc, target));
+            }
+            AnnotationNode original = find(m.visibleAnnotations, m.invisibleAnnotations, ORIGINAL);
+            if (original != null) {
+                if (!isStatic) {
+                    throw new PatchException(at + ": an @Original accessor must be static"
+                            + " (an instance method's receiver is its first parameter)");
+                }
+                String own = m.name.endsWith("$original") ? m.name.substring(0, m.name.length() - 9) : m.name;
+                originals.add(new Replacement(m.name, m.desc, string(original, "method", own)));
             }
             for (Callback.Kind kind : Callback.Kind.values()) {
                 if (find(m.visibleAnnotations, m.invisibleAnnotations, "L" + API + kind.annotation + ";") == null) {
@@ -179,8 +209,16 @@ public final class PatchJarReader {
             throw new PatchException(where + ": @Patch(target = \"" + target
                     + "\") has no @Replace method and no callback");
         }
+        for (Replacement o : originals) {
+            if (replacements.stream().noneMatch(r -> r.targetName().equals(o.targetName())
+                    && r.desc().equals(o.desc()))) {
+                throw new PatchException(where + "." + o.method() + ": @Original(method = \"" + o.targetName()
+                        + "\") has no @Replace method of the same name and signature in " + where
+                        + ": it runs what a replacement of this patch replaces");
+            }
+        }
         return new PatchClass(internal, target, string(patch, "loader", ""), List.copyOf(replacements),
-                List.copyOf(callbacks), List.copyOf(accessors));
+                List.copyOf(callbacks), List.copyOf(accessors), List.copyOf(originals));
     }
 
     private static List<PatchJar.StateDecl> states(String id, String value) throws PatchException {

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One transition's per-thread patch states and the rule that switches them
@@ -46,12 +45,7 @@ public final class Transition extends ThreadPatchStates {
     /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
     private volatile Set<Thread> pending;
     private final Waiting waiting = new Waiting();
-    /** Threads that switched themselves, by their own walk. */
-    private final LongAdder selfSwitched = new LongAdder();
-    /** Threads the manager's rounds switched. Rounds only. */
-    private int managerSwitched;
-    /** Rounds run. Rounds only. */
-    private int rounds;
+    private final Tally tally = new Tally();
 
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
@@ -109,19 +103,9 @@ public final class Transition extends ThreadPatchStates {
         return goal == ThreadState.PATCHED;
     }
 
-    /** @return how many threads switched themselves on entry, by their own walk, so far */
-    public long selfSwitched() {
-        return selfSwitched.sum();
-    }
-
-    /** @return how many threads the manager's rounds switched so far; callers serialise with rounds */
-    public int managerSwitched() {
-        return managerSwitched;
-    }
-
-    /** @return how many rounds the manager ran; callers serialise with rounds */
-    public int rounds() {
-        return rounds;
+    /** @return who has switched the threads so far, and the rounds run */
+    public Tally tally() {
+        return tally;
     }
 
     /**
@@ -147,6 +131,13 @@ public final class Transition extends ThreadPatchStates {
     }
 
     @Override
+    public boolean current() {
+        Thread self = Thread.currentThread();
+        ThreadState s = states.get(self);
+        return (s == null ? defaultState(self) : ThreadState.state(s.word())) == ThreadState.PATCHED;
+    }
+
+    @Override
     public boolean patched(FuncSite site) {
         Thread self = Thread.currentThread();
         ThreadState s = states.get(self);
@@ -164,7 +155,7 @@ public final class Transition extends ThreadPatchStates {
                         s.dirty(site, now);
                     } else if (s.trySwitch(s.word(), g)) {
                         s.switched();
-                        selfSwitched.increment();
+                        tally.self.increment();
                         waiting.switched(self);
                         return settle(s, g);
                     }
@@ -188,7 +179,7 @@ public final class Transition extends ThreadPatchStates {
      * @return {@code true} when every live thread is in the goal state
      */
     public boolean round() {
-        rounds++;
+        tally.rounds++;
         int g = goal;
         Affected aff = affected;
         Map<Thread, Long> seen = new HashMap<>();
@@ -232,7 +223,7 @@ public final class Transition extends ThreadPatchStates {
                     done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
                 if (done) {
                     mine.switched();
-                    selfSwitched.increment();
+                    tally.self.increment();
                 }
             } finally {
                 mine.checking = false;
@@ -279,7 +270,7 @@ public final class Transition extends ThreadPatchStates {
                 done = false; // it entered an affected method since; look again next round
                 left.add(t);
             } else {
-                managerSwitched++;
+                tally.manager++;
             }
         }
         for (Thread t : seen.keySet()) {

@@ -172,33 +172,30 @@ final class Sync {
         return load(c) != Outcome.LATER;
     }
 
-    /** Replaces a patch by its new version; puts the old one back if the new one is refused. */
+    /**
+     * Replaces a patch by its new version in one transition (the core's
+     * upgrade: no window in which the original code runs); if the new version
+     * is refused, the old one stays as it is.
+     */
     private boolean swap(Owned old, Candidate c, long waitMillis) throws InterruptedException {
-        once.info("sync:" + c.name() + ":swap", "watch: " + c.name() + " changed; replacing patch '" + old.id()
-                + "' with its new version");
-        Outcome out = retire(old, waitMillis);
-        if (out != Outcome.DONE) {
-            return out != Outcome.LATER;
-        }
-        once.clearAll("sync:" + c.name());
-        if (!idle(waitMillis)) {
-            return false; // the next look loads it as a new jar
-        }
-        Outcome loaded = load(c);
-        if (loaded != Outcome.REFUSED) {
-            return loaded == Outcome.DONE;
-        }
+        once.info("sync:" + c.name() + ":swap", "watch: " + c.name() + " changed; patch '" + old.id()
+                + "' takes its new version in one transition");
         if (!idle(waitMillis)) {
             return false;
         }
-        Log.warn("watch: " + c.name() + ": putting back the previous version of patch '" + old.id() + "'");
+        once.clearAll("sync:" + c.name());
         try {
-            owned.add(new Owned(old.name(), old.sha256(), core.load(old.copy(), false), old.copy()));
+            LoadedPatch next = core.load(c.copy(), false);
+            owned.remove(old);
+            owned.add(new Owned(c.name(), c.sha256(), next, c.copy()));
+            return true;
         } catch (PatchException e) {
-            Log.error("watch: " + c.name() + ": the previous version of patch '" + old.id()
-                    + "' could not be put back either: " + e.getMessage());
+            if (!core.awaitTransition(0)) {
+                return false; // another transition started meanwhile: tried again at the next look
+            }
+            refuse(c, null); // the core logged the reason; the previous version stays applied
+            return true;
         }
-        return true;
     }
 
     private Outcome load(Candidate c) throws InterruptedException {

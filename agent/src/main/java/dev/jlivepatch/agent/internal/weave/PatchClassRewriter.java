@@ -48,6 +48,9 @@ public final class PatchClassRewriter {
     private static final Handle ACCESS = new Handle(Opcodes.H_INVOKESTATIC, Shape.RUNTIME + "Access", "member",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;I"
                     + "Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
+    private static final Handle ORIGINAL = new Handle(Opcodes.H_INVOKESTATIC, Shape.RUNTIME + "Dispatch", "original",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
     private static final int FIELD = 1;
     private static final int METHOD = 2;
     private static final int NEW = 3;
@@ -55,6 +58,7 @@ public final class PatchClassRewriter {
     private static final int INSTANCE_OF = 5;
     private static final int NEW_ARRAY = 6;
     private static final int CLASS = 7;
+    private static final int SPECIAL = 8;
 
     /** Where an accessor's calls go: a member of an owner (binary name). */
     public record Accessor(String member, String owner, boolean field) {
@@ -75,6 +79,15 @@ public final class PatchClassRewriter {
     public interface Context {
         /** @return the accessor methods of a class, by {@code name + desc} */
         Map<String, Accessor> accessors(String className);
+
+        /** @return whether a method of a jar class is an {@code @Original} accessor */
+        boolean original(String owner, String name, String desc);
+
+        /**
+         * @return for a copy of a target method's original body ({@link OriginalBody}), the target (internal
+         *     name), whose private and super methods its {@code invokespecial} calls; null for a patch class
+         */
+        String specialCaller(String className);
 
         /** @return whether a class (internal name) is one of the jar's: rewritten alike, never rerouted */
         boolean inJar(String internalName);
@@ -120,8 +133,8 @@ public final class PatchClassRewriter {
             throw new Unsupported(node.name.replace('/', '.') + " extends " + node.superName.replace('/', '.')
                     + ", which the patch's class loader cannot access (package-private)");
         }
-        Rewrite rw = new Rewrite(node.name, ctx.accessors(node.name), ctx, remapper);
-        boolean frames = false;
+        Rewrite rw = new Rewrite(node.name, ctx, remapper);
+        boolean frames = ctx.specialCaller(node.name) != null; // a copy's frames were dropped
         for (MethodNode m : node.methods) {
             frames |= rw.method(m);
         }
@@ -133,14 +146,12 @@ public final class PatchClassRewriter {
     /** The rewriting of one class's methods. */
     private static final class Rewrite {
         private final String self;
-        private final Map<String, Accessor> accessors;
         private final Context ctx;
         private final Remapper remapper;
         final List<Use> uses = new ArrayList<>();
 
-        Rewrite(String self, Map<String, Accessor> accessors, Context ctx, Remapper remapper) {
+        Rewrite(String self, Context ctx, Remapper remapper) {
             this.self = self;
-            this.accessors = accessors;
             this.ctx = ctx;
             this.remapper = remapper;
         }
@@ -218,9 +229,18 @@ public final class PatchClassRewriter {
                 insns.set(mi, indy("new", desc, mi.owner.replace('/', '.'), NEW, desc));
                 return true;
             }
-            Accessor acc = mi.owner.equals(self) && mi.getOpcode() == Opcodes.INVOKESTATIC
-                    ? accessors.get(mi.name + mi.desc) : null;
-            if (acc != null) {
+            String special = ctx.specialCaller(self);
+            if (special != null && mi.getOpcode() == Opcodes.INVOKESPECIAL && !ctx.inJar(mi.owner)) {
+                String type = "(L" + special + ";" + mi.desc.substring(1);
+                insns.set(mi, indy(mi.name, type, mi.owner.replace('/', '.'), SPECIAL, type));
+                return false;
+            }
+            boolean jarStatic = mi.getOpcode() == Opcodes.INVOKESTATIC && ctx.inJar(mi.owner);
+            Accessor acc = jarStatic ? ctx.accessors(mi.owner).get(mi.name + mi.desc) : null;
+            if (jarStatic && ctx.original(mi.owner, mi.name, mi.desc)) {
+                insns.set(mi, new InvokeDynamicInsnNode("original", remapper.mapMethodDesc(mi.desc), ORIGINAL,
+                        mi.name + mi.desc));
+            } else if (acc != null) {
                 insns.set(mi, indy(acc.member(), mi.desc, acc.owner(), acc.field() ? FIELD : METHOD, mi.desc));
             } else if (mi.getOpcode() != Opcodes.INVOKESPECIAL && !ctx.inJar(mi.owner) && !mi.owner.startsWith("[")
                     && (ctx.reroute(mi.owner) || erasedDesc(mi.desc))) {

@@ -116,7 +116,7 @@ class WaitingTest {
         assertEquals("{\"command\":\"enable\",\"pid\":4242,\"id\":\"fix\",\"attached\":false,\"agentVersion\":\"test\","
                 + "\"result\":\"timeout\",\"patch\":{\"id\":\"fix\",\"description\":null,\"enabled\":true,"
                 + "\"transition\":\"patching\",\"forced\":false,\"replace\":false,\"stackOrder\":1,"
-                + "\"targets\":[{\"class\":\"com.example.Greeter\",\"loader\":\"app\","
+                + "\"targets\":[{\"class\":\"com.example.Greeter\",\"loaded\":true,\"loader\":\"app\","
                 + "\"methods\":[\"greet(Ljava/lang/String;)Ljava/lang/String;\"],\"patched\":true,\"refusal\":null}]},"
                 + "\"blockers\":[{\"thread\":\"worker\",\"threadId\":7,\"virtual\":false,"
                 + "\"frame\":\"com.example.Greeter.greet(Greeter.java:10)\"}],\"notices\":[],"

@@ -63,7 +63,7 @@ class ResolverTest {
     }
 
     private static PatchClass patch(Replacement... rs) {
-        return new PatchClass("fix/Fix", Greeter.class.getName(), "", List.of(rs), List.of(), List.of());
+        return new PatchClass("fix/Fix", Greeter.class.getName(), "", List.of(rs), List.of(), List.of(), List.of());
     }
 
     private static String refusal(Replacement r) {

@@ -30,7 +30,7 @@ class SelfSwitchTest {
         assertEquals(0, Handler.caller(false));
         // The caller's next entry, microseconds later, has a clean stack: it walks and switches, the callee follows.
         assertEquals(3, Handler.caller(true));
-        assertEquals(1, t.selfSwitched());
+        assertEquals(1, t.tally().selfSwitched());
     }
 
     @Test

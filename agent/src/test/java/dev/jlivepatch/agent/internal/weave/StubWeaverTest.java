@@ -65,6 +65,12 @@ class StubWeaverTest {
             @Override
             public void classInit(Class<?> owner) {
             }
+
+            @Override
+            public java.lang.invoke.CallSite original(Class<?> caller, String accessor,
+                                                      java.lang.invoke.MethodType type) {
+                throw new UnsupportedOperationException();
+            }
         });
     }
 

@@ -1,24 +1,16 @@
 package dev.jlivepatch.selftest.apps.basic;
 
 import dev.jlivepatch.selftest.apps.Ctl;
+import dev.jlivepatch.selftest.apps.Steps;
+import java.util.Map;
 
 /**
  * Runs its arguments as steps: {@code call} prints what the target returns;
- * {@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID} drive the agent.
+ * the agent's verbs ({@link Steps}) drive the agent, each echoed first (a jar by its file name).
  */
 public final class Main {
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Greeter g = new Greeter();
-        for (String step : args) {
-            int colon = step.indexOf(':');
-            String op = colon < 0 ? step : step.substring(0, colon);
-            String arg = colon < 0 ? "" : step.substring(colon + 1);
-            if (op.equals("call")) {
-                Ctl.out(g.greet("bob") + " " + Greeter.twice(21));
-            } else {
-                Ctl.out(op + " " + arg);
-                Ctl.op(op, arg);
-            }
-        }
+        Steps.of(Map.of("call", arg -> Ctl.out(g.greet("bob") + " " + Greeter.twice(21)))).run(args);
     }
 }

@@ -1,8 +1,8 @@
 package dev.jlivepatch.selftest.apps.kinds.access;
 
-import static dev.jlivepatch.selftest.apps.kinds.Steps.show;
+import static dev.jlivepatch.selftest.apps.Steps.show;
 
-import dev.jlivepatch.selftest.apps.kinds.Steps;
+import dev.jlivepatch.selftest.apps.Steps;
 import java.util.Map;
 
 /** Step {@code call} runs the patched methods, then the unpatched readers of the state they changed. */

@@ -1,8 +1,8 @@
 package dev.jlivepatch.selftest.apps.kinds.init;
 
-import static dev.jlivepatch.selftest.apps.kinds.Steps.show;
+import static dev.jlivepatch.selftest.apps.Steps.show;
 
-import dev.jlivepatch.selftest.apps.kinds.Steps;
+import dev.jlivepatch.selftest.apps.Steps;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;

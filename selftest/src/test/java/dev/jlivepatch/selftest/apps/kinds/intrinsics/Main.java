@@ -1,7 +1,7 @@
 package dev.jlivepatch.selftest.apps.kinds.intrinsics;
 
 import dev.jlivepatch.selftest.apps.Ctl;
-import dev.jlivepatch.selftest.apps.kinds.Steps;
+import dev.jlivepatch.selftest.apps.Steps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package dev.jlivepatch.selftest.apps.kinds.old;
 
-import static dev.jlivepatch.selftest.apps.kinds.Steps.show;
+import static dev.jlivepatch.selftest.apps.Steps.show;
 
 import dev.jlivepatch.selftest.apps.Ctl;
-import dev.jlivepatch.selftest.apps.kinds.Steps;
+import dev.jlivepatch.selftest.apps.Steps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.jlivepatch.selftest.apps.kinds.threads;
 
-import static dev.jlivepatch.selftest.apps.kinds.Steps.show;
+import static dev.jlivepatch.selftest.apps.Steps.show;
 
 import dev.jlivepatch.selftest.apps.Ctl;
-import dev.jlivepatch.selftest.apps.kinds.Steps;
+import dev.jlivepatch.selftest.apps.Steps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
