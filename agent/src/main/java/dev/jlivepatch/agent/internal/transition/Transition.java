@@ -122,7 +122,8 @@ public final class Transition extends ThreadPatchStates {
      * with rounds.
      */
     public boolean settled() {
-        return pending != null && waiting.isEmpty();
+        Set<Thread> p = pending; // none left behind: the round failed for its own thread; back off as usual
+        return p != null && !p.isEmpty() && waiting.isEmpty();
     }
 
     /** @return the threads that blocked the last round, and where */
