@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,8 @@ public final class Run {
     public static final Path AGENT = Path.of(System.getProperty("jlivepatch.agent", "../agent/target/jlivepatch.jar"))
             .toAbsolutePath();
     private static final Path WORK = Path.of(System.getProperty("jlivepatch.work", "target/selftest-work"));
+
+    private static final Pattern DURATION = Pattern.compile("^('[^']*': (?:un)?patching complete) in \\d+(?:\\.\\d)? m?s$");
 
     public final List<String> lines;
     public final int exit;
@@ -91,18 +94,27 @@ public final class Run {
         return new Run(lines, p.exitValue());
     }
 
+    /** A log message of the agent as an event: {@code livepatch: MESSAGE}, a completion's duration as {@code TIME}. */
+    public static String event(String message) {
+        return "livepatch: " + DURATION.matcher(message).replaceFirst("$1 in TIME");
+    }
+
     /** The application's observations: lines starting {@code OUT }, without the prefix. */
     public List<String> out() {
         return lines.stream().filter(l -> l.startsWith("OUT ")).map(l -> l.substring(4)).collect(Collectors.toList());
     }
 
-    /** The agent's log messages and the application's observations, in order, as "livepatch: ..." and "OUT ...". */
+    /**
+     * The agent's log messages and the application's observations, in order, as "livepatch: ..." and "OUT ...".
+     * A transition's duration on its completion line ({@code 'ID': patching complete in 12 ms}) reads
+     * {@code in TIME}.
+     */
     public List<String> events() {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             int at = l.indexOf("jlivepatch - ");
             if (at >= 0) {
-                out.add("livepatch: " + l.substring(at + "jlivepatch - ".length()));
+                out.add(event(l.substring(at + "jlivepatch - ".length())));
             } else if (l.startsWith("OUT ")) {
                 out.add(l);
             }
