@@ -107,6 +107,11 @@ public final class Main {
                     Torture.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]),
                             n.length > 3 ? Integer.parseInt(n[3]) : 0, n.length > 4 ? Integer.parseInt(n[4]) : 0);
                 }
+                case "versions" -> {
+                    String[] n = arg.split(":");
+                    Versions.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]),
+                            java.util.Arrays.asList(n).subList(3, n.length));
+                }
                 case "serve" -> {
                     String[] n = arg.split(":", 4);
                     Serve.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), n[3]);
