@@ -273,7 +273,7 @@ final class FuncStacks {
         if (keys.isEmpty() && !st.initHooked) {
             return null;
         }
-        return StubWeaver.weave(classFile, keys, StubWeaver.mode(c.getClassLoader(), classFile), st.sites::number,
+        return StubWeaver.weave(classFile, keys, StubWeaver.mode(c.getClassLoader(), c.getName(), classFile), st.sites::number,
                 st.initHooked);
     }
 
