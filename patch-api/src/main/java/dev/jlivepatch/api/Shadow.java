@@ -3,6 +3,7 @@ package dev.jlivepatch.api;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -19,12 +20,47 @@ import java.util.function.Supplier;
  *
  * <p>The value must not refer back to its object strongly, or the object (and
  * its value) is never collected.
+ *
+ * <p>As the kernel's, {@link #alloc} warns when the variable exists already,
+ * and a constructor that fails leaves nothing behind. Those reports go to the
+ * {@link System.Logger} named {@code jlivepatch} ({@link System#getLogger});
+ * inside a JVM running the jlivepatch agent, the agent routes them into its own
+ * log, next to its other lines.
  */
 public final class Shadow {
     private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
     private static final Map<Key, Map<Long, Object>> SHADOWS = new ConcurrentHashMap<>();
+    /**
+     * Where warnings and errors go: the JDK's logger {@code jlivepatch}, found
+     * on first use; the agent sets its own here as it starts (by reflection,
+     * so that this class stays free of any API for it).
+     */
+    private static volatile System.Logger log;
 
     private Shadow() {
+    }
+
+    /**
+     * A shadow variable's constructor (the kernel's {@code klp_shadow_ctor_t}):
+     * makes the value of a new variable of {@code obj} from the caller's
+     * {@code ctorData}. It runs at most once per new variable, while no other
+     * thread can attach the same one, so it must not call {@code Shadow} for
+     * the same object. It fails by returning {@code null} or by throwing; then
+     * nothing is attached.
+     *
+     * @param <T> the variable's type
+     * @param <D> the caller's data
+     */
+    @FunctionalInterface
+    public interface Ctor<T, D> {
+        /**
+         * Makes the value.
+         *
+         * @param obj the object the variable is for
+         * @param ctorData what the caller passed to {@code alloc} or {@code getOrAlloc}
+         * @return the value, or {@code null} to fail (nothing is attached)
+         */
+        T construct(Object obj, D ctorData);
     }
 
     /**
@@ -43,36 +79,115 @@ public final class Shadow {
     }
 
     /**
-     * Attaches a new shadow variable to {@code obj} ({@code klp_shadow_alloc}).
+     * Attaches a new shadow variable to {@code obj} ({@code klp_shadow_alloc}),
+     * its value made by {@code ctor} from {@code obj} and {@code ctorData}.
+     *
+     * <p>If {@code obj} has a variable with this id already, nothing changes:
+     * a warning is logged ({@code duplicate shadow variable <obj, id>}) and the
+     * result is {@code null}, as the kernel warns and returns NULL. If the
+     * constructor returns {@code null}, nothing is attached, an error is logged
+     * and the result is {@code null}; if it throws, nothing is attached, an
+     * error is logged and its exception reaches the caller unchanged.
+     *
+     * @param obj the object
+     * @param id the shadow variable id
+     * @param ctor makes the value; runs at most once, and not at all if the variable exists
+     * @param ctorData passed to the constructor
+     * @param <T> the variable's type
+     * @param <D> the constructor's data
+     * @return the new variable, or {@code null} if it existed or the constructor returned {@code null}
+     */
+    public static <T, D> T alloc(Object obj, long id, Ctor<? extends T, ? super D> ctor, D ctorData) {
+        return attach(obj, id, ctor, ctorData, true);
+    }
+
+    /**
+     * Attaches a new shadow variable to {@code obj} ({@code klp_shadow_alloc}),
+     * its value made by {@code ctor}: as {@link #alloc(Object, long, Ctor, Object)}
+     * with a constructor that needs neither the object nor data.
      *
      * @param obj the object
      * @param id the shadow variable id
      * @param ctor makes the value; runs at most once, under the variable's lock
      * @param <T> the variable's type
      * @return the new variable, or {@code null} if {@code obj} already has one
-     *     with this id (as the kernel's, which warns and returns NULL)
+     *     with this id (as the kernel's, which warns and returns NULL) or the
+     *     constructor returned {@code null}
      */
     public static <T> T alloc(Object obj, long id, Supplier<? extends T> ctor) {
-        Object[] made = new Object[1];
-        vars(obj).computeIfAbsent(id, k -> made[0] = nonNull(ctor.get()));
-        @SuppressWarnings("unchecked")
-        T value = (T) made[0];
-        return value;
+        Objects.requireNonNull(ctor, "ctor");
+        return attach(obj, id, (o, d) -> ctor.get(), null, true);
     }
 
     /**
      * Returns the shadow variable of {@code obj} with the given id, attaching a
-     * new one first if there is none ({@code klp_shadow_get_or_alloc}).
+     * new one first if there is none ({@code klp_shadow_get_or_alloc}), its
+     * value made by {@code ctor} from {@code obj} and {@code ctorData}. A
+     * constructor that fails does as for {@link #alloc(Object, long, Ctor, Object)}:
+     * nothing is attached, and the result is {@code null} (it returned
+     * {@code null}) or its exception (it threw).
+     *
+     * @param obj the object
+     * @param id the shadow variable id
+     * @param ctor makes the value if there is none; runs at most once
+     * @param ctorData passed to the constructor
+     * @param <T> the variable's type
+     * @param <D> the constructor's data
+     * @return the existing or new variable, or {@code null} if the constructor returned {@code null}
+     */
+    public static <T, D> T getOrAlloc(Object obj, long id, Ctor<? extends T, ? super D> ctor, D ctorData) {
+        return attach(obj, id, ctor, ctorData, false);
+    }
+
+    /**
+     * Returns the shadow variable of {@code obj} with the given id, attaching a
+     * new one first if there is none ({@code klp_shadow_get_or_alloc}): as
+     * {@link #getOrAlloc(Object, long, Ctor, Object)} with a constructor that
+     * needs neither the object nor data.
      *
      * @param obj the object
      * @param id the shadow variable id
      * @param ctor makes the value if there is none; runs at most once
      * @param <T> the variable's type
-     * @return the existing or new variable
+     * @return the existing or new variable, or {@code null} if the constructor returned {@code null}
      */
-    @SuppressWarnings("unchecked")
     public static <T> T getOrAlloc(Object obj, long id, Supplier<? extends T> ctor) {
-        return (T) vars(obj).computeIfAbsent(id, k -> nonNull(ctor.get()));
+        Objects.requireNonNull(ctor, "ctor");
+        return attach(obj, id, (o, d) -> ctor.get(), null, false);
+    }
+
+    /**
+     * The kernel's {@code __klp_shadow_get_or_alloc}: the constructor runs
+     * inside the map's atomic compute, so that at most one value is ever made
+     * and a failed one is never seen by anyone.
+     */
+    private static <T, D> T attach(Object obj, long id, Ctor<? extends T, ? super D> ctor, D ctorData,
+            boolean warnOnExist) {
+        Objects.requireNonNull(ctor, "ctor");
+        Map<Long, Object> vars = vars(obj);
+        boolean[] ran = new boolean[1];
+        Object value;
+        try {
+            value = vars.computeIfAbsent(id, k -> {
+                ran[0] = true;
+                return ctor.construct(obj, ctorData);
+            });
+        } catch (RuntimeException | Error e) {
+            report(System.Logger.Level.ERROR, "failed to construct shadow variable " + name(obj, id) + ": " + e);
+            throw e;
+        }
+        if (ran[0]) {
+            if (value == null) {
+                report(System.Logger.Level.ERROR, "failed to construct shadow variable " + name(obj, id)
+                        + ": the constructor returned null");
+            }
+        } else if (warnOnExist) {
+            report(System.Logger.Level.WARNING, "duplicate shadow variable " + name(obj, id));
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T made = (T) value;
+        return made;
     }
 
     /**
@@ -139,11 +254,19 @@ public final class Shadow {
         return SHADOWS.computeIfAbsent(new Key(obj, COLLECTED), k -> new ConcurrentHashMap<>());
     }
 
-    private static Object nonNull(Object value) {
-        if (value == null) {
-            throw new NullPointerException("a shadow variable's constructor returned null");
+    /** {@code <CLASS@HASH, 0xID>}, as the kernel names a variable {@code <%p, %lx>}; never calls the object. */
+    private static String name(Object obj, long id) {
+        return "<" + obj.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(obj)) + ", 0x"
+                + Long.toHexString(id) + ">";
+    }
+
+    private static void report(System.Logger.Level level, String message) {
+        System.Logger l = log;
+        if (l == null) {
+            l = System.getLogger("jlivepatch");
+            log = l;
         }
-        return value;
+        l.log(level, message);
     }
 
     /**

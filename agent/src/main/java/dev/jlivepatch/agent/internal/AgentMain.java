@@ -1,7 +1,9 @@
 package dev.jlivepatch.agent.internal;
 
+import dev.jlivepatch.agent.internal.control.ControlDoor;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.log.Log;
+import dev.jlivepatch.agent.internal.log.ShadowLog;
 import dev.jlivepatch.agent.internal.manage.AgentVersion;
 import dev.jlivepatch.agent.internal.manage.Control;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -21,11 +23,13 @@ public final class AgentMain {
             Log.warn("ignoring unknown agent option '" + u + "'");
         }
         Livepatch core = Livepatch.start(inst);
+        ShadowLog.install();
         if (options.transitionTimeoutSeconds() > 0) {
             core.transitionTimeout(options.transitionTimeoutSeconds() * 1000);
         }
-        Control.register(core);
-        AgentVersion.publish(); // after the MBean: a JVM that shows the property answers over JMX
+        // The control directory before the version: a JVM that shows the version can be reached.
+        ControlDoor.open(Control.register(core));
+        AgentVersion.publish();
         for (String jar : options.patches()) {
             try {
                 core.load(Path.of(jar), false);

@@ -94,6 +94,69 @@ public final class Ctl {
         }
     }
 
+    /**
+     * A patch's attributes as the kernel's sysfs shows them under
+     * {@code /sys/kernel/livepatch/ID}, read from the {@code Patches} attribute.
+     *
+     * @return {@code ID: enabled=0|1 transition=0|1 replace=0|1 stack_order=N}, or {@code ID: not loaded}
+     */
+    public static String sysfs(String id) {
+        for (CompositeData p : patches()) {
+            if (id.equals(p.get("id"))) {
+                return id + ": enabled=" + bit(p.get("enabled")) + " transition=" + bit(!"none".equals(
+                        p.get("transition"))) + " replace=" + bit(p.get("replace")) + " stack_order="
+                        + p.get("stackOrder");
+            }
+        }
+        return id + ": not loaded";
+    }
+
+    /**
+     * A patch's objects of one target class as the kernel's sysfs shows them
+     * ({@code /sys/kernel/livepatch/ID/OBJECT/patched}), one line per class loader:
+     * {@code ID/Simple (LOADER): loaded=0|1 patched=0|1}, the loader {@code -} when none has it loaded.
+     *
+     * @param idAndClass {@code ID/SimpleClassName}
+     */
+    public static List<String> objects(String idAndClass) {
+        String id = idAndClass.substring(0, idAndClass.indexOf('/'));
+        String simple = idAndClass.substring(idAndClass.indexOf('/') + 1);
+        List<String> out = new ArrayList<>();
+        for (CompositeData p : patches()) {
+            if (!id.equals(p.get("id"))) {
+                continue;
+            }
+            for (CompositeData t : (CompositeData[]) p.get("targets")) {
+                if (((String) t.get("className")).endsWith("." + simple)) {
+                    out.add(idAndClass + " (" + (t.get("loader") == null ? "-" : t.get("loader")) + "): loaded="
+                            + bit(t.get("loaded")) + " patched=" + bit(t.get("patched")));
+                }
+            }
+        }
+        return out.isEmpty() ? List.of(idAndClass + ": no such object") : out;
+    }
+
+    /** The loaded patches' ids in stack order, bottom first, as {@code ls /sys/kernel/livepatch} sorted by stack_order. */
+    public static String ids() {
+        List<String> ids = new ArrayList<>();
+        for (CompositeData p : patches()) {
+            ids.add(p.get("stackOrder") + ":" + p.get("id"));
+        }
+        return ids.isEmpty() ? "none" : String.join(" ", ids);
+    }
+
+    private static String bit(Object b) {
+        return Boolean.TRUE.equals(b) ? "1" : "0";
+    }
+
+    private static CompositeData[] patches() {
+        try {
+            return (CompositeData[]) server().getAttribute(name(), "Patches");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read Patches", e);
+        }
+    }
+
     /** The {@code Blockers} attribute: each thread blocking the running transition, and where. */
     public static List<String> blockers() {
         try {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
  * runs it; the agent's verbs are common to every application:
  * {@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID},
  * {@code force:ID}, each echoed first ({@code OUT [prefix]op arg}, a jar by
- * its file name unless the application asks for whole paths) and carried out
+ * its file name) and carried out
  * through the agent's MBean ({@link Ctl}), which prints {@code OUT refused: ...}
  * when the agent refuses.
  */
@@ -23,7 +23,6 @@ public final class Steps {
 
     private final Map<String, Step> actions;
     private String prefix = "";
-    private boolean paths;
 
     private Steps(Map<String, Step> actions) {
         this.actions = actions;
@@ -37,12 +36,6 @@ public final class Steps {
     /** Echoes the agent's verbs as {@code OUT PREFIXop arg} (the lifecycle apps echo them as the kernel's selftests echo commands: {@code % }). */
     public Steps echo(String echoPrefix) {
         this.prefix = echoPrefix;
-        return this;
-    }
-
-    /** Echoes jars with their whole path, not their file name. */
-    public Steps wholePaths() {
-        this.paths = true;
         return this;
     }
 
@@ -63,7 +56,7 @@ public final class Steps {
 
     private void agent(String op, String arg) {
         boolean jar = op.equals("load");
-        Ctl.out(prefix + op + " " + (jar && !paths ? Path.of(arg).getFileName() : arg));
+        Ctl.out(prefix + op + " " + (jar ? Path.of(arg).getFileName() : arg));
         Ctl.op(op, arg);
     }
 

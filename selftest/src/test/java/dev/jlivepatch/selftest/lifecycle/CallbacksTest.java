@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the four callbacks around the transitions, targets loading after their
  * patch (module coming), and pre-patch callbacks that refuse a patch or a
  * loading class; and, with a busy target whose work function a thread sits
- * in (TEST8, TEST9), a target loading while the transition is stalled.
+ * in (TEST8, TEST9), a target loading while the transition is stalled;
+ * and an atomic replace (TEST11). TEST3, TEST4, TEST5 and the going step of
+ * TEST9, with a target module in a class loader of its own, are in
+ * {@link CallbacksModulesTest}.
  */
 class CallbacksTest {
     private static final String TARGET = "dev.jlivepatch.selftest.apps.lifecycle.Target";
@@ -307,18 +310,81 @@ class CallbacksTest {
     }
 
     /**
-     * TEST8: the busy target's work function ran and returned before the patch
-     * loaded, so nothing blocks the transition; a target loading afterwards
-     * gets both its callbacks as it loads.
+     * TEST11, "atomic replace": a second patch with callbacks, loaded as an
+     * atomic replace ({@code Livepatch-Replace: true}), takes the first one's
+     * place: only its callbacks run, the first patch's unpatch callbacks
+     * never do, and the first is gone (nothing left to remove; a target
+     * loading later does not get it). Disabled, the replace patch runs its
+     * own unpatch callbacks and leaves the original code, not the first
+     * patch's. Would catch a replaced patch whose callbacks run, that stays
+     * registered or applied to loading classes, or that comes back when the
+     * replace patch is disabled.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
+    void atomicReplace(Jdk jdk) throws Exception {
+        Path dir = Run.workDir("lifecycle-test11-" + jdk);
+        Path app = Fixtures.app(dir);
+        Path cb = Fixtures.patch(dir, "cb", "callbacks");
+        Path cb2 = Fixtures.patch(dir, "cb2", "callbacks2", "Livepatch-Replace", "true");
+
+        Run r = run(jdk, "", app, "target", "load:" + cb, "load:" + cb2, "target", "state:cb", "disable:cb2",
+                "target", "remove:cb2", "remove:cb", "late");
+        expectEvents(r,
+                "OUT Target: clinit",
+                "OUT Target.work: original",
+                "OUT % load cb.jar",
+                "livepatch: enabling patch 'cb'",
+                "livepatch: 'cb': initializing patching transition",
+                "OUT cb: pre_patch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb': starting patching transition",
+                "livepatch: 'cb': completing patching transition",
+                "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb': patching complete",
+                "OUT % load cb2.jar",
+                "livepatch: enabling patch 'cb2'",
+                "livepatch: 'cb2': initializing patching transition",
+                "OUT cb2: pre_patch_callback: Target -> loaded, work()=patched",
+                "livepatch: 'cb2': starting patching transition",
+                "livepatch: 'cb2': completing patching transition",
+                "OUT cb2: post_patch_callback: Target -> loaded, work()=patched2",
+                "livepatch: 'cb2': patching complete",
+                "OUT Target.work: patched2",
+                "OUT state cb: not loaded",
+                "OUT % disable cb2",
+                "livepatch: 'cb2': initializing unpatching transition",
+                "OUT cb2: pre_unpatch_callback: Target -> loaded, work()=patched2",
+                "livepatch: 'cb2': starting unpatching transition",
+                "livepatch: 'cb2': completing unpatching transition",
+                "OUT cb2: post_unpatch_callback: Target -> loaded, work()=original",
+                "livepatch: 'cb2': unpatching complete",
+                "OUT Target.work: original",
+                "OUT % remove cb2",
+                // the kernel's rmmod of the replaced module: its patch was freed with the replace
+                "OUT % remove cb",
+                "OUT refused: no patch 'cb' is loaded",
+                "OUT Late: clinit",
+                "OUT Late.work: original",
+                "OUT done");
+    }
+
+    /**
+     * TEST8, "multiple target modules": the busy target's work function ran
+     * and returned before the patch loaded, so nothing blocks the transition;
+     * a second target (Plugin, in a class loader of its own) loading
+     * afterwards gets both its callbacks as it loads, then goes (its loader
+     * collected) while the patch is enabled, and the disable runs callbacks
+     * for the busy target alone.
      */
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void busyTargetIdleWhenPatched(Jdk jdk) throws Exception {
         Path dir = Run.workDir("lifecycle-test8-" + jdk);
         Path app = Fixtures.app(dir);
-        Path cb = busyPatch(dir);
+        Path cb = CallbacksModulesTest.busyWithPlugin(dir);
 
-        Run r = run(jdk, "", app, "busy:0", "load:" + cb, "await", "late", "disable:cb", "await", "remove:cb");
+        Run r = run(jdk, "", app, "jar:" + Fixtures.plugin(dir), "busy:0", "load:" + cb, "await", "loader:m",
+                "plugin:m", "unload:m:on unloading class", "disable:cb", "await", "remove:cb");
         expectEvents(r,
                 "OUT % busy 0",
                 "OUT Busy: clinit",
@@ -326,25 +392,28 @@ class CallbacksTest {
                 "OUT Busy: work_func exit",
                 "OUT % load cb.jar",
                 "livepatch: enabling patch 'cb'",
+                CallbacksModulesTest.DEFERRED,
                 "livepatch: 'cb': initializing patching transition",
                 "OUT cb: pre_patch_callback: Busy -> loaded, work()=original",
                 "livepatch: 'cb': starting patching transition",
                 "livepatch: 'cb': completing patching transition",
                 "OUT cb: post_patch_callback: Busy -> loaded, work()=patched",
                 "livepatch: 'cb': patching complete",
-                "livepatch: applying patch 'cb' to loading class '" + LATE + "'",
-                "OUT cb: pre_patch_callback: Late -> defining",
-                "OUT cb: post_patch_callback: Late -> loading, work()=patched",
-                "OUT Late: clinit",
-                "OUT Late.work: patched",
+                "OUT % loader m",
+                "livepatch: applying patch 'cb' to loading class '" + CallbacksModulesTest.PLUGIN + "'",
+                "OUT cb: pre_patch_callback: Plugin@m -> defining",
+                "OUT cb: post_patch_callback: Plugin@m -> loading, work()=patched",
+                "OUT Plugin: clinit in m",
+                "OUT Plugin@m.work: patched",
+                "OUT % unload m",
+                CallbacksModulesTest.REVERTING,
+                "OUT loader m collected",
                 "OUT % disable cb",
                 "livepatch: 'cb': initializing unpatching transition",
                 "OUT cb: pre_unpatch_callback: Busy -> loaded, work()=patched",
-                "OUT cb: pre_unpatch_callback: Late -> loaded, work()=patched",
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Busy -> loaded, work()=original",
-                "OUT cb: post_unpatch_callback: Late -> loaded, work()=original",
                 "livepatch: 'cb': unpatching complete",
                 "OUT % remove cb",
                 "OUT done");

@@ -49,6 +49,59 @@ final class Keys {
         return new Keys(keys, trust);
     }
 
+    /** Adds a key pair {@code alias} ({@code CN=alias}) to the signing keystore, with more keytool options. */
+    void genkey(String alias, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-genkeypair", "-keystore", keys.toString(), "-storetype", "PKCS12",
+                "-storepass", PASSWORD, "-alias", alias, "-keyalg", "EC", "-dname", "CN=" + alias));
+        args.addAll(List.of(extra));
+        tool("keytool", args.toArray(String[]::new));
+    }
+
+    /**
+     * A certificate authority {@code ca} and a key {@code leaf} whose certificate {@code ca} issued: the
+     * keystore's {@code leaf} entry then holds the chain leaf, ca, and jarsigner puts both in the jar.
+     */
+    void chain(Path dir) throws Exception {
+        genkey("ca", "-ext", "bc:c", "-validity", "30");
+        genkey("leaf", "-validity", "30");
+        Path req = dir.resolve("leaf.csr");
+        Path cert = dir.resolve("leaf.pem");
+        tool("keytool", "-certreq", "-keystore", keys.toString(), "-storepass", PASSWORD, "-alias", "leaf",
+                "-file", req.toString());
+        tool("keytool", "-gencert", "-rfc", "-keystore", keys.toString(), "-storepass", PASSWORD, "-alias", "ca",
+                "-infile", req.toString(), "-outfile", cert.toString(), "-validity", "20");
+        tool("keytool", "-importcert", "-noprompt", "-keystore", keys.toString(), "-storepass", PASSWORD,
+                "-alias", "leaf", "-file", cert.toString());
+    }
+
+    /** A trust store holding the certificates of these aliases only. */
+    Path trustStore(Path file, String... aliases) throws Exception {
+        for (String alias : aliases) {
+            Path pem = file.resolveSibling(alias + ".crt");
+            tool("keytool", "-exportcert", "-rfc", "-keystore", keys.toString(), "-storepass", PASSWORD, "-alias",
+                    alias, "-file", pem.toString());
+            tool("keytool", "-importcert", "-noprompt", "-keystore", file.toString(), "-storetype", "PKCS12",
+                    "-storepass", PASSWORD, "-alias", alias, "-file", pem.toString());
+        }
+        return file;
+    }
+
+    /** A copy of a jar without one entry, everything else (its signature files too) kept. */
+    static Path without(Path jar, Path out, String entry) throws IOException {
+        try (InputStream file = Files.newInputStream(jar); ZipInputStream in = new ZipInputStream(file);
+             OutputStream dest = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(dest)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] bytes = in.readAllBytes();
+                if (!e.getName().equals(entry)) {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return out;
+    }
+
     /** {@code jar} signed with the key {@code alias}, written to {@code out}. */
     Path sign(Path jar, String alias, Path out) throws Exception {
         tool("jarsigner", "-keystore", keys.toString(), "-storepass", PASSWORD, "-signedjar", out.toString(),

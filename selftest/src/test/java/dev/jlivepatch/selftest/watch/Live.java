@@ -36,9 +36,21 @@ final class Live implements AutoCloseable {
 
     /** Starts {@code main} from {@code classpath} with {@code -javaagent:jlivepatch.jar=options}. */
     static Live start(Jdk jdk, String options, String classpath, String main) throws IOException {
-        List<String> cmd = List.of(jdk.java().toString(), "-javaagent:" + Run.AGENT + "=" + options, "-cp",
-                classpath, main);
+        return start(List.of(), jdk, List.of(), options, classpath, main);
+    }
+
+    /** The same, behind a prefix (e.g. {@code sh -c 'umask 000; exec "$0" "$@"'}) and with more JVM flags. */
+    static Live start(List<String> prefix, Jdk jdk, List<String> flags, String options, String classpath, String main)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add(jdk.java().toString());
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-javaagent:" + Run.AGENT + "=" + options, "-cp", classpath, main));
         return new Live(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     private void read() {

@@ -1,13 +1,12 @@
 package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
-import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Function;
-import javax.management.ReflectionException;
 
 /**
- * An open connection to one JVM's jlivepatch MBean. {@link #call} turns what
- * the MBean throws into a {@link Failure} carrying the agent's one-line reason.
+ * An open connection to one JVM's jlivepatch agent: its MBean's operations,
+ * over the control channel ({@link RemoteAgent}). {@link #call} turns what the
+ * agent throws into a {@link Failure} carrying the agent's one-line reason.
  */
 final class Connection implements AutoCloseable {
     private final long pid;
@@ -21,7 +20,7 @@ final class Connection implements AutoCloseable {
      * @param mbean its MBean, or null when the agent is not loaded there
      * @param agentVersion the agent's version there, or null
      * @param attached whether this command loaded the agent
-     * @param closer what closing releases (the JMX connection), or null
+     * @param closer what closing releases (the control channel), or null
      */
     Connection(long pid, LivepatchMXBean mbean, String agentVersion, boolean attached, AutoCloseable closer) {
         this.pid = pid;
@@ -59,14 +58,12 @@ final class Connection implements AutoCloseable {
     <T> T call(Function<LivepatchMXBean, T> op) throws Failure {
         try {
             return op.apply(mbean);
-        } catch (UndeclaredThrowableException e) {
-            if (e.getCause() instanceof ReflectionException r) {
-                // The agent has no such operation: it is older than this command line (--deferred-targets).
-                throw Failure.failed("the agent in JVM " + pid + " (jlivepatch " + agentVersion + ") is older than"
-                        + " this command line and cannot do this: " + r.getMessage());
-            }
-            // The proxy's way of reporting a checked exception: the connection, not the agent, failed.
-            throw Failure.failed("lost the connection to JVM " + pid + ": " + e.getCause());
+        } catch (RemoteAgent.Unsupported e) {
+            // The agent has no such operation: it is older than this command line.
+            throw Failure.failed("the agent in JVM " + pid + " (jlivepatch " + agentVersion + ") is older than"
+                    + " this command line and cannot do this: " + e.getMessage());
+        } catch (RemoteAgent.Lost e) {
+            throw Failure.failed(e.getMessage());
         } catch (RuntimeException e) {
             throw Failure.failed(e.getMessage() != null ? e.getMessage() : e.toString());
         }

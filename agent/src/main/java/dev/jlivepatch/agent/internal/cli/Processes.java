@@ -67,6 +67,39 @@ final class Processes {
         }
     }
 
+    /** The uid JVM {@code pid} runs as, or -1 when it cannot be told (no {@code /proc}). */
+    static long uidOf(long pid) {
+        return uid(status(pid));
+    }
+
+    /** This command's own uid, or -1. */
+    static long ownUid() {
+        return uidOf(ProcessHandle.current().pid());
+    }
+
+    /** The pid of JVM {@code pid} inside its own PID namespace (the one it reports itself). */
+    static long innerPid(long pid) {
+        String[] ns = field(status(pid), "NSpid:");
+        return ns.length == 0 ? pid : Long.parseLong(ns[ns.length - 1]);
+    }
+
+    /**
+     * A path of the target's file system as this command reaches it: through {@code /proc/PID/root}
+     * when the target runs in another mount namespace (another container), as the JDK's attach does.
+     */
+    static Path inTarget(long pid, Path path) {
+        try {
+            Path mine = Files.readSymbolicLink(Path.of("/proc/self/ns/mnt"));
+            Path its = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "mnt"));
+            if (!mine.equals(its) && path.isAbsolute()) {
+                return Path.of("/proc", Long.toString(pid), "root").resolve(path.getRoot().relativize(path));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc, or not allowed to look: the path as the JVM names it
+        }
+        return path;
+    }
+
     /** The lines of {@code /proc/PID/status}, or null where there is none. */
     static List<String> status(long pid) {
         try {

@@ -5,7 +5,6 @@ import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
-import dev.jlivepatch.agent.internal.patch.PatchJarReader;
 import dev.jlivepatch.agent.internal.transition.Blocker;
 import dev.jlivepatch.agent.internal.transition.Threads;
 import dev.jlivepatch.runtime.Dispatch;
@@ -91,9 +90,10 @@ public final class Livepatch {
     }
 
     /**
-     * Reads a patch jar, registers it on top of the stack and enables it: the
-     * kernel's insmod. A jar whose {@code Livepatch-Id} is loaded already is a
-     * new version of that patch: it takes the old one's place on the stack,
+     * Reads a patch jar ({@link JarIntake}: trusted, read once from a private
+     * copy), registers it on top of the stack and enables it: the kernel's
+     * insmod. A jar whose {@code Livepatch-Id} is loaded already is a new
+     * version of that patch: it takes the old one's place on the stack,
      * replacing it in one transition (an upgrade); the same content again
      * changes nothing.
      *
@@ -102,7 +102,7 @@ public final class Livepatch {
     public LoadedPatch load(Path jar, boolean deferredTargets) throws PatchException {
         PatchJar pj;
         try {
-            pj = PatchJarReader.read(jar);
+            pj = JarIntake.read(jar);
         } catch (PatchException e) {
             Log.error("failed to load patch jar " + jar + ": " + e.getMessage());
             throw e;
@@ -132,7 +132,8 @@ public final class Livepatch {
             try {
                 if (old != null && old.enabled()) {
                     Log.info("patch '" + p.id() + "': a new version takes over from the loaded one");
-                    planner.enable(p, List.of(old));
+                    // a cumulative new version replaces every enabled patch, its old version among them
+                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old));
                 } else {
                     enable(p);
                     if (old != null) {

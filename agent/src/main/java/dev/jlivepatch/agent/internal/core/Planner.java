@@ -4,6 +4,7 @@ import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.api.State;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +49,7 @@ final class Planner {
             TransitionPlan plan = new TransitionPlan(p, true, replaced);
             bindings.forEach(plan::withPatch);
             transitions.patch(plan);
+            Reference.reachabilityFence(bindings); // the plan holds them weakly until the stacks have them
         } catch (PatchException e) {
             List<Binding> comers;
             synchronized (stacks.lock()) {

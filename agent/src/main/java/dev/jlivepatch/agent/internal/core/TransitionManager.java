@@ -83,7 +83,9 @@ final class TransitionManager {
     void patch(TransitionPlan next) {
         LoadedPatch p = next.patch;
         synchronized (stacks.lock()) {
-            takeComers().forEach(next::withPatch);
+            // Held here until the stacks have them: the plan holds its bindings weakly.
+            List<Binding> joining = takeComers();
+            joining.forEach(next::withPatch);
             begin(next, new Transition(true));
             java.util.Map<Class<?>, List<Binding>> byClass = new java.util.LinkedHashMap<>();
             for (LoadedPatch q : next.replaced) {
@@ -96,12 +98,13 @@ final class TransitionManager {
                     byClass.get(b.target()).add(b);
                 }
             }
-            byClass.forEach(this::sides);
+            byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings))); // with the NOPs made there
+            joining.addAll(next.all());
             Log.info("'" + p.id() + "': starting patching transition");
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
             registry.publish(p, null);
-            stacks.begin(next, current, next.all());
+            stacks.begin(next, current, joining);
         }
         started();
     }
@@ -293,9 +296,11 @@ final class TransitionManager {
         TransitionPlan done;
         boolean patched;
         Class<?>[] shrink;
+        List<Binding> callbacks;
         synchronized (stacks.lock()) {
             done = plan;
             patched = current.patching();
+            callbacks = done.patchBindings(); // held here: the plan holds them weakly, and the stacks let go below
             Log.info("'" + done.patch.id() + "': completing " + TransitionState.of(patched).label() + " transition");
             shrink = stacks.end(done, patched);
             current = null;
@@ -312,7 +317,7 @@ final class TransitionManager {
         } catch (PatchException e) {
             Log.warn("stubs stay in place, running the original code: " + e.getMessage());
         }
-        Callbacks.runAll(done.patchBindings(), patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
+        Callbacks.runAll(callbacks, patched ? Callback.Kind.POST_PATCH : Callback.Kind.POST_UNPATCH);
         if (patched) {
             // The replaced patches are gone (their callbacks do not run), once the new one's callbacks could
             // still see their states as the previous ones.

@@ -2,7 +2,7 @@ package dev.jlivepatch.agent.internal.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.WeakHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,15 +18,20 @@ import java.util.Set;
  * on each side, the top of its func stack without the other side's bindings;
  * a method whose top is the same on both sides is not affected at all.
  *
- * <p>Changed under the stacks lock.
+ * <p>Bindings are held weakly (a binding has no {@code equals}, so the sets
+ * are identity sets): each is held by its target class's func stacks while
+ * the class lives, and a class whose loader the application drops while the
+ * transition is stalled is collected with its bindings, as the kernel lets a
+ * module go during a transition. Read and changed under the stacks lock, or
+ * before the plan starts or after it ended, when no class can join it.
  */
 final class TransitionPlan {
     final LoadedPatch patch;
     final boolean patching;
     /** The patches this transition replaces: an atomic replace's enabled patches, an upgrade's old version. */
     final List<LoadedPatch> replaced;
-    private final Set<Binding> withPatch = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Binding> withoutPatch = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Binding> withPatch = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<Binding> withoutPatch = Collections.newSetFromMap(new WeakHashMap<>());
 
     TransitionPlan(LoadedPatch patch, boolean patching, List<LoadedPatch> replaced) {
         this.patch = patch;

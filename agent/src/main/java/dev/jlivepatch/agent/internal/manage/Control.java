@@ -28,15 +28,22 @@ public final class Control implements LivepatchMXBean {
         this.core = core;
     }
 
-    /** Registers the MBean once per JVM; a second attach finds it registered and keeps it. */
-    public static void register(Livepatch core) {
+    /**
+     * Registers the MBean once per JVM; a second attach finds it registered and keeps it.
+     *
+     * @param core the core the operations act on
+     * @return the operations, for the command line's channel (also when the MBean could not be registered)
+     */
+    public static LivepatchMXBean register(Livepatch core) {
+        Control control = new Control(core);
         try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(new Control(core), new ObjectName(NAME));
+            ManagementFactory.getPlatformMBeanServer().registerMBean(control, new ObjectName(NAME));
         } catch (InstanceAlreadyExistsException e) {
             // attached again: the first registration stays
         } catch (JMException | RuntimeException e) {
             Log.warn("cannot register the " + NAME + " MBean: " + e);
         }
+        return control;
     }
 
     @Override

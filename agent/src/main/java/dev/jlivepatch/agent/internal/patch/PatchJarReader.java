@@ -38,7 +38,26 @@ public final class PatchJarReader {
     private PatchJarReader() {
     }
 
+    /**
+     * Reads a patch jar.
+     *
+     * @param path the jar
+     * @return the patch jar, checked
+     * @throws PatchException with the reason it is refused
+     */
     public static PatchJar read(Path path) throws PatchException {
+        return read(path, path);
+    }
+
+    /**
+     * Reads a patch jar from a private copy of it.
+     *
+     * @param path the copy, which is read
+     * @param source where it was copied from, as the patch names its origin
+     * @return the patch jar, checked
+     * @throws PatchException with the reason it is refused
+     */
+    public static PatchJar read(Path path, Path source) throws PatchException {
         if (!Files.isRegularFile(path)) {
             throw new PatchException(path + ": no such file");
         }
@@ -78,7 +97,7 @@ public final class PatchJarReader {
             return new PatchJar(id, trimmed(main.getValue("Livepatch-Description")),
                     "true".equalsIgnoreCase(trimmed(main.getValue("Livepatch-Replace"))),
                     states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses),
-                    path.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
+                    source.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
         } catch (ZipException e) {
             throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + e.getMessage());
         } catch (IOException | SecurityException e) {

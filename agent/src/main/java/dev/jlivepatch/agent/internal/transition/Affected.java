@@ -1,5 +1,6 @@
 package dev.jlivepatch.agent.internal.transition;
 
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -11,14 +12,18 @@ import java.util.Set;
  * names, so it matches by class and method name, which may also hold a
  * thread for an overload or a same-named class of another loader: a safe
  * error, as waiting longer never mixes code. Immutable.
+ *
+ * <p>Classes are held weakly: a class whose loader the application drops
+ * while a transition is stalled is collected (the kernel's module going
+ * during a transition); its entry then matches nothing.
  */
 final class Affected {
     static final Affected NONE = new Affected(Map.of(), Set.of());
 
-    private final Map<Class<?>, Set<String>> exact;
+    private final Map<Object, Set<String>> exact;
     private final Set<String> names;
 
-    private Affected(Map<Class<?>, Set<String>> exact, Set<String> names) {
+    private Affected(Map<Object, Set<String>> exact, Set<String> names) {
         this.exact = exact;
         this.names = names;
     }
@@ -30,19 +35,25 @@ final class Affected {
      * @param keys its methods, as {@code name(desc)ret}
      */
     Affected plus(Class<?> type, Iterable<String> keys) {
-        Map<Class<?>, Set<String>> e = new HashMap<>(exact);
+        Map<Object, Set<String>> e = new HashMap<>();
+        exact.forEach((k, v) -> {
+            if (((ClassKey) k).get() != null) {
+                e.put(k, v);
+            }
+        });
         Set<String> n = new HashSet<>(names);
-        Set<String> mine = new HashSet<>(e.getOrDefault(type, Set.of()));
-        for (String key : keys) {
-            mine.add(key);
-            n.add(type.getName() + "." + key.substring(0, key.indexOf('(')));
+        ClassKey key = new ClassKey(type);
+        Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
+        for (String k : keys) {
+            mine.add(k);
+            n.add(type.getName() + "." + k.substring(0, k.indexOf('(')));
         }
-        e.put(type, Set.copyOf(mine));
+        e.put(key, Set.copyOf(mine));
         return new Affected(Map.copyOf(e), Set.copyOf(n));
     }
 
     boolean has(Class<?> type, String name, String descriptor) {
-        Set<String> keys = exact.get(type);
+        Set<String> keys = exact.get(new Probe(type));
         return keys != null && keys.contains(name + descriptor);
     }
 
@@ -54,5 +65,42 @@ final class Affected {
             }
         }
         return null;
+    }
+
+    /** A class held weakly, equal to the keys and probes of the same class; a cleared key equals only itself. */
+    private static final class ClassKey extends WeakReference<Class<?>> {
+        private final int hash;
+
+        ClassKey(Class<?> type) {
+            super(type);
+            hash = System.identityHashCode(type);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            Class<?> mine = get();
+            return mine != null && (o instanceof ClassKey k && k.get() == mine || o instanceof Probe p && p.type == mine);
+        }
+    }
+
+    /** A lookup of a class among the keys, without a reference object. */
+    private record Probe(Class<?> type) {
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(type);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ClassKey k && k.get() == type || o instanceof Probe p && p.type == type;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.jlivepatch.agent.internal.watch;
 
+import dev.jlivepatch.agent.internal.files.FileRules;
+import dev.jlivepatch.agent.internal.files.Staging;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJarReader;
 import java.io.IOException;
@@ -38,14 +40,14 @@ final class Scan {
     }
 
     private final Path dir;
-    private final Security security;
+    private final FileRules security;
     private final Staging staging;
     private final TrustStore trust;
     private final Once once;
     private final Stability stability = new Stability();
     private final Map<String, Candidate> examined = new HashMap<>();
 
-    Scan(Path dir, Security security, Staging staging, TrustStore trust, Once once) {
+    Scan(Path dir, FileRules security, Staging staging, TrustStore trust, Once once) {
         this.dir = dir;
         this.security = security;
         this.staging = staging;
@@ -98,8 +100,12 @@ final class Scan {
 
     private Path directory() {
         Path real;
+        String unsafe;
         try {
-            real = dir.toRealPath();
+            // Every directory and link on the way is checked, and the directory itself.
+            FileRules.Resolved r = security.resolve(dir);
+            real = r.real();
+            unsafe = r.refusal() != null ? r.refusal() : Files.isDirectory(real) ? null : real + " is not a directory";
         } catch (NoSuchFileException e) {
             once.info("dir", "watch: " + dir + " does not exist; waiting for it");
             return null;
@@ -107,7 +113,6 @@ final class Scan {
             once.warn("dir", "watch: cannot read " + dir + ": " + e);
             return null;
         }
-        String unsafe = Files.isDirectory(real) ? security.checkDirectory(real) : real + " is not a directory";
         if (unsafe != null) {
             once.error("dir", "watch: " + dir + ": refused: " + unsafe
                     + "; nothing is loaded from it or unloaded until this is fixed");

@@ -6,23 +6,27 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Checks that every entry of a jar is signed by a trusted key, with the JDK's
  * own jar verification ({@link JarFile} opened to verify): reading an entry
  * whose bytes do not match the digest signed for it fails, an entry added
  * after signing has no signer, and a jar signed with another key has signers
- * none of whose certificates is trusted. The signature files themselves
+ * whose chain leads to no trusted certificate ({@link Chains}: followed up
+ * to the trust store, validity dates checked). The signature files themselves
  * ({@code META-INF/MANIFEST.MF}, {@code *.SF}, {@code *.RSA}, {@code *.DSA},
- * {@code *.EC}, {@code SIG-*}) are the only entries not signed. The signer's
- * own certificate must be in the trust store: a chain is not followed to a
- * certificate authority.
+ * {@code *.EC}, {@code SIG-*}) are the only entries not signed. The JDK does
+ * not notice an entry that was signed and then removed, so every entry a
+ * signature file lists must be in the jar.
  */
 final class SignatureCheck {
     private SignatureCheck() {
@@ -33,8 +37,12 @@ final class SignatureCheck {
         int signed = 0;
         String unsigned = null;
         String untrusted = null;
+        Date now = new Date();
+        Set<String> listed = new TreeSet<>();
+        Set<String> present = new HashSet<>();
         try (JarFile jf = new JarFile(jar.toFile(), true)) {
             for (JarEntry e : Collections.list(jf.entries())) {
+                present.add(e.getName());
                 if (e.isDirectory()) {
                     continue;
                 }
@@ -42,6 +50,11 @@ final class SignatureCheck {
                     in.transferTo(OutputStream.nullOutputStream()); // verification happens as the entry is read
                 }
                 if (signatureFile(e.getName())) {
+                    if (e.getName().toUpperCase(Locale.ROOT).endsWith(".SF")) {
+                        try (InputStream in = jf.getInputStream(e)) {
+                            listed.addAll(new Manifest(in).getEntries().keySet());
+                        }
+                    }
                     continue;
                 }
                 CodeSigner[] signers = e.getCodeSigners();
@@ -50,8 +63,8 @@ final class SignatureCheck {
                     continue;
                 }
                 signed++;
-                if (!trusted(signers, trusted) && untrusted == null) {
-                    untrusted = subject(signers[0]);
+                if (untrusted == null) {
+                    untrusted = Chains.verdict(signers, trusted, store, now);
                 }
             }
         } catch (SecurityException e) {
@@ -59,34 +72,18 @@ final class SignatureCheck {
         } catch (IOException e) {
             return "cannot read it to check its signature: " + e.getMessage();
         }
+        listed.removeAll(present);
+        if (!listed.isEmpty()) {
+            return "entry " + listed.iterator().next() + " is signed but missing from the jar (removed after the jar"
+                    + " was signed?)";
+        }
         if (signed == 0) {
             return "not signed (trust=" + store + " accepts only jars signed by a key in it)";
         }
         if (unsigned != null) {
             return "entry " + unsigned + " is not signed (added after the jar was signed?)";
         }
-        if (untrusted != null) {
-            return "signed by " + untrusted + ", whose certificate is not in trust store " + store;
-        }
-        return null;
-    }
-
-    private static boolean trusted(CodeSigner[] signers, Set<Certificate> trusted) {
-        for (CodeSigner s : signers) {
-            var chain = s.getSignerCertPath().getCertificates();
-            if (!chain.isEmpty() && trusted.contains(chain.get(0))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String subject(CodeSigner s) {
-        var chain = s.getSignerCertPath().getCertificates();
-        if (!chain.isEmpty() && chain.get(0) instanceof X509Certificate x) {
-            return "'" + x.getSubjectX500Principal().getName() + "'";
-        }
-        return "an unknown key";
+        return untrusted;
     }
 
     /** The files that make up a signature, which the JDK does not sign. */

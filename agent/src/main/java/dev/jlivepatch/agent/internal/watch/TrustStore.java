@@ -1,5 +1,6 @@
 package dev.jlivepatch.agent.internal.watch;
 
+import dev.jlivepatch.agent.internal.files.FileRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -40,16 +41,19 @@ final class TrustStore {
      *
      * @return true if what is trusted may have changed
      */
-    boolean refresh(Security security) {
+    boolean refresh(FileRules security) {
         Path real;
         Seen now;
+        String unsafe;
         try {
-            real = file.toRealPath();
+            // Every directory and link on the way is checked, and the keystore itself.
+            FileRules.Resolved r = security.resolve(file);
+            real = r.real();
+            unsafe = r.refusal();
             now = Seen.of(real);
         } catch (IOException e) {
             return set(null, "cannot read trust store " + file + ": " + e);
         }
-        String unsafe = security.checkFile(real);
         if (unsafe != null) {
             return set(null, "trust store " + file + " cannot be trusted: " + unsafe);
         }

@@ -1,6 +1,8 @@
 package dev.jlivepatch.agent.internal.watch;
 
 import dev.jlivepatch.agent.internal.core.Livepatch;
+import dev.jlivepatch.agent.internal.files.FileRules;
+import dev.jlivepatch.agent.internal.files.Staging;
 import dev.jlivepatch.agent.internal.log.Log;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,10 +66,10 @@ public final class Watcher implements Runnable {
                 return;
             }
             Staging staging;
-            Security security;
+            FileRules security;
             try {
-                staging = Staging.create();
-                security = Security.ofCreator(staging.root());
+                staging = Staging.create("jlivepatch-watch-");
+                security = FileRules.forThisJvm();
             } catch (IOException | RuntimeException e) {
                 Log.error("watch: cannot watch " + dir + ": " + (e.getMessage() == null ? e : e.getMessage()));
                 return;

@@ -84,10 +84,8 @@ final class FakeAgent implements LivepatchMXBean {
     @Override
     public synchronized String load(String path, boolean deferredTargets) {
         if (older) {
-            // What an MXBean proxy throws for an operation the MBean does not have.
-            throw new java.lang.reflect.UndeclaredThrowableException(new javax.management.ReflectionException(
-                    new NoSuchMethodException("load(java.lang.String, boolean)"), "Signature mismatch for operation"
-                    + " load: (java.lang.String, boolean) should be (java.lang.String)"));
+            // What the control channel throws for an operation the agent does not have.
+            throw new RemoteAgent.Unsupported("no operation 'load' in this agent (version test)");
         }
         return added(path + (deferredTargets ? " deferred" : ""));
     }

@@ -86,7 +86,7 @@ class RefusalTest {
                 Nowhere.class);
         core.lp.load(deferred, false);
         core.lp.load(jar, true);
-        // A target no loader has loaded is listed, not loaded and unpatched (as the kernel lists an unloaded module).
+        // Its target is listed, not loaded and unpatched, as the kernel lists an object whose module is not loaded.
         assertEquals(List.of(V1_ONLY.get(0), "deferred #2 enabled=true none | Nowhere unpatched []",
                 "nowhere #3 enabled=true none | Nowhere unpatched []"), core.describe());
         core.lp.disable("nowhere");

@@ -99,4 +99,20 @@ class ReplaceTest {
         assertEquals(described, core.describe());
         assertEquals(List.of(), Journal.lines());
     }
+
+    /**
+     * A new version of a loaded id that is itself an atomic replace
+     * ({@code Livepatch-Replace: true}) replaces every enabled patch, not only
+     * its old version: it is cumulative. Would catch an upgrade that leaves
+     * the other patches applied under a cumulative patch.
+     */
+    @Test
+    void aNewVersionThatIsAReplacePatchReplacesEveryEnabledPatch() throws Exception {
+        core.lp.load(core.jar("v1", List.of("Livepatch-Replace: true"), GreeterV2.class), false);
+        assertEquals(List.of("pre_patch v1 Greeter", "post_patch v1 Greeter"), Journal.lines(),
+                "only the new version's callbacks run");
+        assertEquals(List.of("v1 #1 enabled=true none | Greeter patched [" + GREET + "]"), core.describe());
+        assertEquals("v2 bob", core.call(Greeter.class, GREET, "bob"));
+        assertEquals("original", core.call(Counter.class, WORK, 7), "counter's change is replaced too");
+    }
 }

@@ -34,6 +34,14 @@ import java.util.concurrent.CountDownLatch;
  *       {@code pre_patch_ret.<Class>}: {@code false} or {@code throw});</li>
  *   <li>{@code load:JAR}, {@code enable:ID}, {@code disable:ID}, {@code remove:ID}: drive the agent's MBean;</li>
  *   <li>{@code state:ID}: the patch's state as the MBean shows it, or {@code not loaded};</li>
+ *   <li>{@code sysfs:ID}: the patch's attributes as the kernel's sysfs shows them ({@code enabled},
+ *       {@code transition}, {@code replace}, {@code stack_order}); {@code object:ID/CLASS}: its objects of that
+ *       target class ({@code loaded}, {@code patched}), one per class loader; {@code patches}: the loaded
+ *       patches as {@code stack_order:id};</li>
+ *   <li>{@code grep}: what {@link Proc} shows that has been live patched, as the kernel's
+ *       {@code grep 'live patched' /proc/cmdline /proc/meminfo}; {@code loglevel}: {@link Console#loglevel};</li>
+ *   <li>{@code shadowvars}: the kernel's test_klp_shadow_vars module, against the JVM's {@code Shadow}
+ *       (see {@link ShadowVars});</li>
  *   <li>{@code cli:ARGS}: run the shipped command line, {@code java -jar jlivepatch.jar ARGS}, against
  *       this JVM ({@code PID} in ARGS stands for its pid; see {@link CommandLine});</li>
  *   <li>{@code jar:PATH}: the plugin jar; {@code loader:NAME}: a new class loader of that name over
@@ -95,6 +103,12 @@ public final class Main {
                     Ctl.op(op, arg);
                 }
                 case "state" -> Ctl.out("state " + arg + ": " + Ctl.state(arg));
+                case "sysfs" -> Ctl.out("sysfs " + Ctl.sysfs(arg));
+                case "object" -> Ctl.objects(arg).forEach(l -> Ctl.out("object " + l));
+                case "patches" -> Ctl.out("patches: " + Ctl.ids());
+                case "grep" -> grepLivePatched();
+                case "loglevel" -> Ctl.out("console_loglevel = " + Console.loglevel);
+                case "shadowvars" -> ShadowVars.run();
                 case "cli" -> CommandLine.run(arg);
                 case "jar" -> pluginJar = Path.of(arg);
                 case "loader" -> newLoader(arg);
@@ -149,6 +163,15 @@ public final class Main {
         entered.await();
         if (!park) {
             busy.join();
+        }
+    }
+
+    /** The kernel's {@code grep 'live patched' /proc/cmdline /proc/meminfo /proc/version}. */
+    private static void grepLivePatched() {
+        for (String line : new String[] {Proc.cmdline(), Proc.meminfo(), Proc.version()}) {
+            if (line.contains("live patched")) {
+                Ctl.out(line);
+            }
         }
     }
 

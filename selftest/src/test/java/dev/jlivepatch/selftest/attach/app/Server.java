@@ -33,6 +33,7 @@ public final class Server {
                 case "mbeans" -> out("mbeans " + ManagementFactory.getPlatformMBeanServer()
                         .queryNames(new ObjectName("dev.jlivepatch:*"), null).size());
                 case "property" -> out("property " + System.getProperty("jlivepatch.agent.version"));
+                case "control" -> out("control " + System.getProperty("jlivepatch.agent.control"));
                 case "runtime" -> out("runtime " + runtimeLoader());
                 case "hold" -> hold();
                 case "release" -> release();
