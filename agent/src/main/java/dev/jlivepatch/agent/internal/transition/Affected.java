@@ -35,6 +35,15 @@ final class Affected {
      * @param keys its methods, as {@code name(desc)ret}
      */
     Affected plus(Class<?> type, Iterable<String> keys) {
+        return plus(Map.of(type, keys));
+    }
+
+    /**
+     * Adds classes' methods, all at once (one copy of the sets however many classes).
+     *
+     * @param keys per target class, its methods, as {@code name(desc)ret}
+     */
+    Affected plus(Map<Class<?>, ? extends Iterable<String>> keys) {
         Map<Object, Set<String>> e = new HashMap<>();
         exact.forEach((k, v) -> {
             if (((ClassKey) k).get() != null) {
@@ -42,13 +51,16 @@ final class Affected {
             }
         });
         Set<String> n = new HashSet<>(names);
-        ClassKey key = new ClassKey(type);
-        Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
-        for (String k : keys) {
-            mine.add(k);
-            n.add(type.getName() + "." + k.substring(0, k.indexOf('(')));
+        for (Map.Entry<Class<?>, ? extends Iterable<String>> entry : keys.entrySet()) {
+            Class<?> type = entry.getKey();
+            ClassKey key = new ClassKey(type);
+            Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
+            for (String k : entry.getValue()) {
+                mine.add(k);
+                n.add(type.getName() + "." + k.substring(0, k.indexOf('(')));
+            }
+            e.put(key, Set.copyOf(mine));
         }
-        e.put(key, Set.copyOf(mine));
         return new Affected(Map.copyOf(e), Set.copyOf(n));
     }
 

@@ -79,6 +79,17 @@ public final class Transition extends ThreadPatchStates {
     }
 
     /**
+     * Adds the methods of several target classes at once (one copy of the
+     * affected set however many classes). Called before their snapshots are
+     * published.
+     *
+     * @param keys per class, its methods as {@code name(desc)ret}
+     */
+    public synchronized void affect(Map<Class<?>, ? extends Iterable<String>> keys) {
+        affected = affected.plus(keys);
+    }
+
+    /**
      * Marks the start: threads created from now on begin in the goal state.
      * Called after the transition's snapshots are visible to every thread, so
      * that no thread created after the mark ran the code before them.
