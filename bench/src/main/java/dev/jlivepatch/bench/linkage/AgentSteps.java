@@ -21,6 +21,9 @@ final class AgentSteps {
     static void run(String[] jars) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName("dev.jlivepatch:type=Livepatch");
+        for (int i = 0; i < 1000 && !server.isRegistered(name); i++) {
+            Thread.sleep(10); // the agent registers its MBean on a thread of its own just after start
+        }
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> callers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {

@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * calls through its shape's interface. Each is an instance, holding the
  * replacement's method handle in a final field, of the hidden class of its
  * shape, defined here once per shape (not once per replacement: a patch of
- * ten thousand methods would define ten thousand classes). A bridge is linked
- * and initialised when it is made and names nothing of the patch or its
- * target.
+ * ten thousand methods would define ten thousand classes); except for stubs
+ * that cannot fold the bridge (the static path), where each bridge has a
+ * class of its own with the handle as a static final. A bridge is linked and
+ * initialised when it is made and names nothing of the patch or its target.
  */
 final class Bridges {
     private static final String NAME = Bridges.class.getName().replace('.', '/') + "$Bridge";
@@ -24,9 +25,19 @@ final class Bridges {
     private Bridges() {
     }
 
-    /** A bridge of {@code shape} that calls {@code replacement}. */
-    static Object make(Shape shape, MethodHandle replacement) throws Throwable {
+    /**
+     * A bridge of {@code shape} that calls {@code replacement}.
+     *
+     * @param folded whether the stubs that hold it fold it to a constant; if not (the static path), the bridge
+     *     gets a class of its own whose static final handle C2 folds through the call's type profile
+     */
+    static Object make(Shape shape, MethodHandle replacement, boolean folded) throws Throwable {
         MethodHandle target = replacement.asType(MethodType.fromMethodDescriptorString(shape.callDesc(), null));
+        if (!folded) {
+            MethodHandles.Lookup own = MethodHandles.lookup().defineHiddenClassWithClassData(
+                    BridgeMaker.makeWithClassData(NAME, shape), target, true);
+            return own.findConstructor(own.lookupClass(), MethodType.methodType(void.class)).invoke();
+        }
         MethodHandle constructor = CONSTRUCTORS.get(shape.interfaceName());
         if (constructor == null) {
             MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClass(BridgeMaker.make(NAME, shape), true);

@@ -63,6 +63,19 @@ public final class StubWeaver {
     }
 
     /**
+     * Whether the stubs of a class fold the bridge they call (an {@code invokedynamic} stub outside a
+     * transition), or reach it through a read C2 cannot fold (the static path).
+     *
+     * @param loader the class's defining loader
+     * @param name the class, as {@code java.util.HashMap}
+     * @return {@code false} for the JDK's linkage set
+     */
+    public static boolean foldsBridges(ClassLoader loader, String name) {
+        return !(loader == null || loader == ClassLoader.getPlatformClassLoader())
+                || !LinkageClasses.contains(name.replace('.', '/'));
+    }
+
+    /**
      * How the stubs of a class reach their sites.
      *
      * @param loader the class's defining loader
