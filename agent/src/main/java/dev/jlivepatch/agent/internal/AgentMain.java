@@ -12,12 +12,13 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 
 /**
- * Starts the agent: the stub runtime in the bootstrap loader, the core (once per JVM), the options, and the
- * control surfaces (the MBean, the command line's control directory, and the version property that tells
- * the command line the agent is there). With {@code -javaagent} and no patch to enable before {@code main},
- * all of it happens on a thread of its own, off the application's start-up (the platform MBean server alone
- * costs 150 to 250 ms of CPU): nothing needs the agent before a first patch, which can only come through
- * those surfaces. With {@code patch=} or {@code dir=} the runtime, the core and the patches are in place
+ * Starts the agent: the stub runtime and the patch API in the bootstrap loader (always before
+ * {@code premain} returns: the application may use the API at once), the core (once per JVM), the options,
+ * and the control surfaces (the MBean, the command line's control directory, and the version property that
+ * tells the command line the agent is there). With {@code -javaagent} and no patch to enable before
+ * {@code main}, the core and the control surfaces start on a thread of their own, off the application's
+ * start-up (the platform MBean server alone costs 150 to 250 ms of CPU): nothing needs the core before a
+ * first patch, which can only come through those surfaces. With {@code patch=} or {@code dir=} the runtime, the core and the patches are in place
  * before {@code premain} returns, and only the control surfaces open in the background. On attach
  * everything is in place when this returns, as the command line that attached waits for it.
  */
@@ -39,6 +40,10 @@ public final class AgentMain {
         if (startup) {
             AgentVersion.starting();
         }
+        // Before main in every case: the application itself may use dev.jlivepatch.api (Shadow) at once,
+        // and the shadow variables' warnings go to the agent's log.
+        Bootstrap.install(inst);
+        ShadowLog.install();
         if (startup && options.patches().isEmpty() && options.dirs().isEmpty()) {
             background(() -> openControl(core(options, inst)));
             return;
@@ -59,11 +64,9 @@ public final class AgentMain {
         Watcher.startAll(core, options.dirs(), options.trust(), options.trustPassword());
     }
 
-    /** The runtime in the bootstrap loader, then the core. */
+    /** The core, once the runtime is in the bootstrap loader. */
     private static Livepatch core(Options options, Instrumentation inst) {
-        Bootstrap.install(inst);
         Livepatch core = Livepatch.start(inst);
-        ShadowLog.install();
         if (options.transitionTimeoutSeconds() > 0) {
             core.transitionTimeout(options.transitionTimeoutSeconds() * 1000);
         }
