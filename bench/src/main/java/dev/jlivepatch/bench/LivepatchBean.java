@@ -45,6 +45,14 @@ final class LivepatchBean {
         server.invoke(name, "disable", new Object[] {id}, new String[] {String.class.getName()});
     }
 
+    /** The MBean's {@code LastTransition}, as text: rounds and who switched the threads. */
+    String lastTransition() throws JMException {
+        javax.management.openmbean.CompositeData d =
+                (javax.management.openmbean.CompositeData) server.getAttribute(name, "LastTransition");
+        return d == null ? "none" : d.get("rounds") + " rounds, " + d.get("selfSwitched") + " self-switched, "
+                + d.get("managerSwitched") + " by the manager";
+    }
+
     /** Waits for the running transition; fails if it has not completed in time. */
     void await(long millis) throws JMException {
         Boolean done = (Boolean) server.invoke(name, "awaitTransition", new Object[] {millis}, new String[] {"long"});

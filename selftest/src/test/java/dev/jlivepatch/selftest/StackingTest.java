@@ -77,7 +77,7 @@ class StackingTest {
                 "livepatch: '" + id + "': initializing patching transition",
                 "livepatch: '" + id + "': starting patching transition",
                 "livepatch: '" + id + "': completing patching transition",
-                "livepatch: '" + id + "': patching complete");
+                "livepatch: '" + id + "': patching complete in TIME");
     }
 
     private static List<String> unpatching(String id) {
@@ -85,6 +85,6 @@ class StackingTest {
                 "livepatch: '" + id + "': initializing unpatching transition",
                 "livepatch: '" + id + "': starting unpatching transition",
                 "livepatch: '" + id + "': completing unpatching transition",
-                "livepatch: '" + id + "': unpatching complete");
+                "livepatch: '" + id + "': unpatching complete in TIME");
     }
 }

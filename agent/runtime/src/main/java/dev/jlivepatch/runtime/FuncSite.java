@@ -25,6 +25,7 @@ public final class FuncSite {
     }
 
     private final String name;
+    private final String method;
     private final MutableCallSite callSite = new MutableCallSite(MethodHandles.constant(Object.class, null));
     private volatile Snapshot snapshot = Snapshot.ORIGINAL;
 
@@ -35,6 +36,8 @@ public final class FuncSite {
      */
     public FuncSite(String name) {
         this.name = name;
+        int paren = name.indexOf('(');
+        this.method = paren < 0 ? name : name.substring(0, paren);
     }
 
     /**
@@ -44,6 +47,16 @@ public final class FuncSite {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * The method this site dispatches without its descriptor, as a stack
+     * trace names it: {@code Class.name}.
+     *
+     * @return the class and method name
+     */
+    public String method() {
+        return method;
     }
 
     /**

@@ -95,6 +95,19 @@ public final class Ctl {
     }
 
     /**
+     * The {@code LastTransition} attribute: the last completed transition.
+     *
+     * @return its items by name, or null before the first
+     */
+    public static CompositeData lastTransition() {
+        try {
+            return (CompositeData) server().getAttribute(name(), "LastTransition");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read LastTransition", e);
+        }
+    }
+
+    /**
      * A patch's attributes as the kernel's sysfs shows them under
      * {@code /sys/kernel/livepatch/ID}, read from the {@code Patches} attribute.
      *

@@ -32,6 +32,7 @@ public final class Target implements AutoCloseable {
     private final Writer stdin;
     private final List<String> lines = new ArrayList<>();
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+    private String ready;
 
     private Target(Process process) {
         this.process = process;
@@ -54,9 +55,27 @@ public final class Target implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(appJar.toString());
         cmd.add(MAIN);
+        return launch(cmd, 60);
+    }
+
+    /**
+     * Starts any command whose program answers as the server does (an {@code OUT ready ...} line once it
+     * serves, {@code quit} on stdin), and waits up to {@code seconds} for it to be ready.
+     */
+    public static Target launch(List<String> cmd, int seconds) throws IOException, InterruptedException {
         Target t = new Target(new ProcessBuilder(cmd).redirectErrorStream(true).start());
-        t.answer("ready");
+        try {
+            t.ready = t.answer("ready", seconds);
+        } catch (AssertionError e) {
+            t.close();
+            throw e;
+        }
         return t;
+    }
+
+    /** What the program said after {@code ready} (e.g. its pid and port). */
+    public String ready() {
+        return ready;
     }
 
     public long pid() {
@@ -71,7 +90,11 @@ public final class Target implements AutoCloseable {
     }
 
     private String answer(String word) throws InterruptedException {
-        String line = answers.poll(60, TimeUnit.SECONDS);
+        return answer(word, 60);
+    }
+
+    private String answer(String word, int seconds) throws InterruptedException {
+        String line = answers.poll(seconds, TimeUnit.SECONDS);
         if (line == null) {
             fail("no answer to '" + word + "' from the target; its output:\n" + output());
         }

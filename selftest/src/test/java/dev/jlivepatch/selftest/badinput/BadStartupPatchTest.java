@@ -43,7 +43,7 @@ class BadStartupPatchTest {
                         "livepatch: 'good': initializing patching transition",
                         "livepatch: 'good': starting patching transition",
                         "livepatch: 'good': completing patching transition",
-                        "livepatch: 'good': patching complete",
+                        "livepatch: 'good': patching complete in TIME",
                         "OUT " + PATCHED);
     }
 

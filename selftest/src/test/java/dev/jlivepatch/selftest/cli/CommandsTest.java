@@ -29,7 +29,9 @@ class CommandsTest {
     static final List<String> CHANGE_KEYS = List.of("command", "pid", "id", "attached", "agentVersion", "result",
             "patch", "blockers", "notices", "error");
     static final List<String> STATUS_KEYS = List.of("command", "pid", "agent", "agentVersion", "patches",
-            "transition", "error");
+            "transition", "lastTransition", "error");
+    static final List<String> LAST_TRANSITION_KEYS = List.of("patch", "kind", "durationMillis", "rounds",
+            "selfSwitched", "managerSwitched", "reversed", "forced");
     static final List<String> PATCH_KEYS = List.of("id", "description", "enabled", "transition", "forced", "replace", "stackOrder", "targets");
 
     @ParameterizedTest
@@ -90,6 +92,17 @@ class CommandsTest {
             assertEquals(true, status.get("agent"));
             assertEquals(t.ask("property"), status.get("agentVersion"));
             assertNull(status.get("transition"));
+            // the last transition: v2's patching, the first load's (the second load changed nothing)
+            Map<?, ?> last = (Map<?, ?>) status.get("lastTransition");
+            assertEquals(LAST_TRANSITION_KEYS, List.copyOf(last.keySet()), last::toString);
+            assertEquals("v2", last.get("patch"), last::toString);
+            assertEquals("patching", last.get("kind"), last::toString);
+            assertTrue(((Number) last.get("durationMillis")).doubleValue() > 0, last::toString);
+            assertTrue(((Number) last.get("rounds")).intValue() >= 1, last::toString);
+            assertTrue(((Number) last.get("selfSwitched")).longValue() + ((Number) last.get("managerSwitched"))
+                    .longValue() >= 1, last::toString);
+            assertEquals(false, last.get("reversed"), last::toString);
+            assertEquals(false, last.get("forced"), last::toString);
             List<?> patches = (List<?>) status.get("patches");
             assertEquals(List.of("v1", "v2"), patches.stream().map(p -> ((Map<?, ?>) p).get("id")).toList());
             assertNull(((Map<?, ?>) patches.get(1)).get("description"));
@@ -101,7 +114,8 @@ class CommandsTest {
                     .says("patch 'v1': enabled - greets as v1")
                     .says("patch 'v2': enabled")
                     .says("    " + GREETER + " (loader app): greet(java.lang.String), twice(int)")
-                    .says("no transition is running");
+                    .says("no transition is running")
+                    .says("last transition: patching of 'v2', complete in ");
 
             // any patch can be disabled, wherever it is on the stack (today's kernel's rule)
             CliRun.run(jdk, "disable", pid, "v1").ok().says("patch 'v1' disabled: unpatching complete");
@@ -112,6 +126,9 @@ class CommandsTest {
             assertEquals("complete", off.get("result"));
             assertEquals(false, ((Map<?, ?>) off.get("patch")).get("enabled"));
             assertEquals(V1, t.ask("call"));
+            Map<?, ?> unpatched = (Map<?, ?>) CliRun.run(jdk, "status", pid, "--json").ok().json().get("lastTransition");
+            assertEquals("v2", unpatched.get("patch"), unpatched::toString);
+            assertEquals("unpatching", unpatched.get("kind"), unpatched::toString);
             CliRun.run(jdk, "disable", pid, "v2").fails(1, "patch 'v2' is not enabled");
             // a disabled patch's target is still loaded: shown, not patched, with its stack order and kind
             Map<?, ?> off2 = (Map<?, ?>) ((List<?>) CliRun.run(jdk, "status", pid, "--json").ok().json()

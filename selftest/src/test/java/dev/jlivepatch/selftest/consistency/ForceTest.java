@@ -47,7 +47,7 @@ class ForceTest {
                 "livepatch: 'pair': a forced patch can no longer be disabled",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 "OUT pair: enabled=true transition=none",
                 "OUT blockers: []",

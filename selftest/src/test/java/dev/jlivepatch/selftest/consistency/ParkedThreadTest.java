@@ -46,7 +46,7 @@ class ParkedThreadTest {
                 "OUT % release parked",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 // its chain stayed old after the others switched: both its callee calls ran the original
                 "OUT parked chain: old, 2 calls",
@@ -86,7 +86,7 @@ class ParkedThreadTest {
                 "OUT % release parked",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 "OUT pair: enabled=true transition=none",
                 "OUT % release late",

@@ -42,7 +42,7 @@ class ReverseTest {
                 // the main thread switches back; the parked one never left the old state
                 "livepatch: 'pair': completing unpatching transition",
                 "OUT pair: post_unpatch_callback",
-                "livepatch: 'pair': unpatching complete",
+                "livepatch: 'pair': unpatching complete in TIME",
                 "OUT await: true",
                 "OUT pair: enabled=false transition=none",
                 "OUT blockers: []",
@@ -73,7 +73,7 @@ class ReverseTest {
                 "livepatch: 'pair': starting patching transition",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 // parks inside the new Pair.hold
                 "OUT % park parked",
@@ -90,7 +90,7 @@ class ReverseTest {
                 "livepatch: 'pair': starting patching transition",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 "OUT pair: enabled=true transition=none",
                 "OUT main chain: new, 3 calls",

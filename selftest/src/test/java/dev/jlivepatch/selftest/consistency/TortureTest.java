@@ -21,7 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * may run the old caller with the new callee or the other way round, no call
  * may be lost or fail, every thread must make progress in every phase and run
  * the version in force once a transition completes, and each completed
- * transition runs its post callback once.
+ * transition runs its post callback once. Beside them, eight handler threads
+ * call a caller that waits 2 ms inside itself before it calls the callee (a
+ * request handler's shape, issue 9): they sit in the old caller nearly all the
+ * time and switch themselves between two requests.
  *
  * <p>The same workload with {@code -Djlivepatch.consistency=off} (every thread
  * switches at once, as with HotSwap) must see mixed chains: that shows the
@@ -31,9 +34,9 @@ class TortureTest {
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void noChainMixesVersionsUnderLoad(Jdk jdk) throws Exception {
-        Run r = torture(jdk, "torture-on-" + jdk, List.of(), 8, 0, 30);
+        Run r = torture(jdk, "torture-on-" + jdk, List.of(), 8, 0, 30, 8, 0);
         assertEquals(0, number(r, "torture: mixed chains:"), () -> "chains mixed versions; output:\n" + r);
-        expectClean(r, 8, 0, 30);
+        expectClean(r, 8, 0, 30, 8, 0);
         // The run did exercise reversals: transitions ran long enough to be turned round.
         assertTrue(count(r, "reversing transition from patching to unpatching") > 0, () -> "no reversal:\n" + r);
     }
@@ -41,25 +44,27 @@ class TortureTest {
     @ParameterizedTest
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void withoutTheModelChainsMix(Jdk jdk) throws Exception {
-        Run r = torture(jdk, "torture-off-" + jdk, List.of("-Djlivepatch.consistency=off"), 8, 0, 30);
+        Run r = torture(jdk, "torture-off-" + jdk, List.of("-Djlivepatch.consistency=off"), 8, 0, 30, 8, 0);
         assertTrue(number(r, "torture: mixed chains:") > 0, () -> "no chain mixed versions; output:\n" + r);
-        expectClean(r, 8, 0, 30);
+        expectClean(r, 8, 0, 30, 8, 0);
     }
 
     /** Loads the patch (its target loaded first), disables it, then runs the torture. */
-    static Run torture(Jdk jdk, String name, List<String> jvmOptions, int platform, int virtual, int cycles)
-            throws Exception {
+    static Run torture(Jdk jdk, String name, List<String> jvmOptions, int platform, int virtual, int cycles,
+            int handlers, int vhandlers) throws Exception {
         Path dir = Run.workDir(name);
         Path app = Fixtures.app(dir);
         Path pair = Fixtures.pair(dir);
         return Fixtures.run(jdk, jvmOptions, app, "chain", "load:" + pair, "await", "disable:pair", "await",
-                "torture:" + platform + ":" + virtual + ":" + cycles);
+                "torture:" + platform + ":" + virtual + ":" + cycles + ":" + handlers + ":" + vhandlers);
     }
 
     /** Everything but the mixed chains: no lost call, no error, progress, the final state, the callbacks. */
-    static void expectClean(Run r, int platform, int virtual, int cycles) {
-        String workers = "torture: " + (platform + virtual) + " workers";
-        assertEquals(workers + " (" + platform + " platform, " + virtual + " virtual), " + cycles + " cycles",
+    static void expectClean(Run r, int platform, int virtual, int cycles, int handlers, int vhandlers) {
+        String workers = "torture: " + (platform + virtual + handlers + vhandlers) + " workers";
+        assertEquals(workers + " (" + platform + " platform, " + virtual + " virtual"
+                + (handlers + vhandlers > 0 ? ", " + handlers + " platform handlers, " + vhandlers + " virtual handlers"
+                        : "") + "), " + cycles + " cycles",
                 line(r, workers),
                 () -> r.toString());
         assertEquals(0, number(r, "torture: lost calls:"), () -> "calls lost; output:\n" + r);

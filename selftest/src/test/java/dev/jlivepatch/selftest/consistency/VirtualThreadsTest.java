@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the old caller, unmounted from its carrier, blocks the transition and is
  * reported as virtual; one started during the transition begins switched;
  * and four virtual threads calling the pair beside four platform ones under
- * the torture load (15 cycles) never see a mixed chain.
+ * the torture load (15 cycles), with eight virtual and two platform request
+ * handlers, never see a mixed chain.
  */
 class VirtualThreadsTest {
 
@@ -45,7 +46,7 @@ class VirtualThreadsTest {
                 "OUT % release vparked",
                 "livepatch: 'pair': completing patching transition",
                 "OUT pair: post_patch_callback",
-                "livepatch: 'pair': patching complete",
+                "livepatch: 'pair': patching complete in TIME",
                 "OUT await: true",
                 "OUT vparked chain: old, 2 calls",
                 "OUT pair: enabled=true transition=none",
@@ -56,8 +57,8 @@ class VirtualThreadsTest {
     @MethodSource("dev.jlivepatch.selftest.harness.Jdk#all")
     void virtualThreadsNeverSeeAMixUnderLoad(Jdk jdk) throws Exception {
         Fixtures.assumeVirtualThreads(jdk);
-        Run r = TortureTest.torture(jdk, "torture-virtual-" + jdk, List.of(), 4, 4, 15);
+        Run r = TortureTest.torture(jdk, "torture-virtual-" + jdk, List.of(), 4, 4, 15, 2, 8);
         assertEquals(0, number(r, "torture: mixed chains:"), () -> "chains mixed versions; output:\n" + r);
-        TortureTest.expectClean(r, 4, 4, 15);
+        TortureTest.expectClean(r, 4, 4, 15, 2, 8);
     }
 }

@@ -39,6 +39,25 @@ public final class Jars {
         return write(out, mf, packages);
     }
 
+    /** A jar of every class file under a class directory (a build's output). */
+    public static Path of(Path out, Path classes) throws IOException {
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        Files.createDirectories(out.getParent());
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            files = walk.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList());
+        }
+        try (OutputStream file = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(file, mf)) {
+            for (Path c : files) {
+                jar.putNextEntry(new JarEntry(classes.relativize(c).toString().replace('\\', '/')));
+                jar.write(Files.readAllBytes(c));
+                jar.closeEntry();
+            }
+        }
+        return out;
+    }
+
     private static Path write(Path out, Manifest mf, String... packages) throws IOException {
         mf.getMainAttributes().putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
         Files.createDirectories(out.getParent());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,8 @@ public final class Run {
             .toAbsolutePath();
     private static final Path WORK = Path.of(System.getProperty("jlivepatch.work", "target/selftest-work"));
 
+    private static final Pattern DURATION = Pattern.compile("^('[^']*': (?:un)?patching complete) in \\d+(?:\\.\\d)? m?s$");
+
     public final List<String> lines;
     public final int exit;
 
@@ -31,16 +34,31 @@ public final class Run {
         this.exit = exit;
     }
 
-    /** A fresh directory for one test's jars. */
+    /** A fresh directory for one test's jars (what an earlier run left there is deleted, folders too). */
     public static Path workDir(String name) throws IOException {
         Path dir = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(dir);
-        try (var old = Files.list(dir)) {
-            for (Path p : (Iterable<Path>) old::iterator) {
-                Files.deleteIfExists(p);
+        try (var old = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) old.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                if (!p.equals(dir)) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
         return dir;
+    }
+
+    /** A fresh directory for one test's files, emptied of everything, subdirectories included. */
+    public static Path freshDir(String name) throws IOException {
+        Path dir = WORK.resolve(name).toAbsolutePath();
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     /**
@@ -76,18 +94,27 @@ public final class Run {
         return new Run(lines, p.exitValue());
     }
 
+    /** A log message of the agent as an event: {@code livepatch: MESSAGE}, a completion's duration as {@code TIME}. */
+    public static String event(String message) {
+        return "livepatch: " + DURATION.matcher(message).replaceFirst("$1 in TIME");
+    }
+
     /** The application's observations: lines starting {@code OUT }, without the prefix. */
     public List<String> out() {
         return lines.stream().filter(l -> l.startsWith("OUT ")).map(l -> l.substring(4)).collect(Collectors.toList());
     }
 
-    /** The agent's log messages and the application's observations, in order, as "livepatch: ..." and "OUT ...". */
+    /**
+     * The agent's log messages and the application's observations, in order, as "livepatch: ..." and "OUT ...".
+     * A transition's duration on its completion line ({@code 'ID': patching complete in 12 ms}) reads
+     * {@code in TIME}.
+     */
     public List<String> events() {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
             int at = l.indexOf("jlivepatch - ");
             if (at >= 0) {
-                out.add("livepatch: " + l.substring(at + "jlivepatch - ".length()));
+                out.add(event(l.substring(at + "jlivepatch - ".length())));
             } else if (l.startsWith("OUT ")) {
                 out.add(l);
             }

@@ -59,7 +59,7 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': completing patching transition",
                 "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
                 "OUT cb: post_patch_callback: Plugin@m -> loaded, work()=patched",
-                "livepatch: 'cb': patching complete",
+                "livepatch: 'cb': patching complete in TIME",
                 "OUT Plugin@m.work: patched",
                 "OUT % unload m",
                 REVERTING,
@@ -71,7 +71,7 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
-                "livepatch: 'cb': unpatching complete",
+                "livepatch: 'cb': unpatching complete in TIME",
                 "OUT % remove cb",
                 "OUT done");
     }
@@ -102,7 +102,7 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': starting patching transition",
                 "livepatch: 'cb': completing patching transition",
                 "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
-                "livepatch: 'cb': patching complete",
+                "livepatch: 'cb': patching complete in TIME",
                 "OUT % loader m",
                 "livepatch: applying patch 'cb' to loading class '" + PLUGIN + "'",
                 "OUT cb: pre_patch_callback: Plugin@m -> defining",
@@ -119,7 +119,7 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
-                "livepatch: 'cb': unpatching complete",
+                "livepatch: 'cb': unpatching complete in TIME",
                 "OUT % remove cb",
                 "OUT done");
     }
@@ -149,14 +149,14 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': starting patching transition",
                 "livepatch: 'cb': completing patching transition",
                 "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
-                "livepatch: 'cb': patching complete",
+                "livepatch: 'cb': patching complete in TIME",
                 "OUT % disable cb",
                 "livepatch: 'cb': initializing unpatching transition",
                 "OUT cb: pre_unpatch_callback: Target -> loaded, work()=patched",
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
-                "livepatch: 'cb': unpatching complete",
+                "livepatch: 'cb': unpatching complete in TIME",
                 "OUT % remove cb",
                 "OUT done");
     }
@@ -205,7 +205,7 @@ class CallbacksModulesTest {
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Busy -> loaded, work()=original",
-                "livepatch: 'cb': unpatching complete",
+                "livepatch: 'cb': unpatching complete in TIME",
                 "OUT % remove cb",
                 "OUT % release",
                 "OUT Busy: work_func exit",

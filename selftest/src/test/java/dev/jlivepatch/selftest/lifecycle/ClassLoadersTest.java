@@ -53,7 +53,7 @@ class ClassLoadersTest {
                 anyOrder(
                         "OUT pl: post_patch_callback: Plugin@a -> loaded, work()=patched",
                         "OUT pl: post_patch_callback: Plugin@b -> loaded, work()=patched"),
-                "livepatch: 'pl': patching complete",
+                "livepatch: 'pl': patching complete in TIME",
                 "OUT Plugin@a.work: patched",
                 "OUT Plugin@b.work: patched",
                 // a third copy loading now is patched as it loads
@@ -87,7 +87,7 @@ class ClassLoadersTest {
                         "OUT pl: post_unpatch_callback: Plugin@a -> loaded, work()=original",
                         "OUT pl: post_unpatch_callback: Plugin@b -> loaded, work()=original",
                         "OUT pl: post_unpatch_callback: Plugin@c -> loaded, work()=original"),
-                "livepatch: 'pl': unpatching complete",
+                "livepatch: 'pl': unpatching complete in TIME",
                 "OUT Plugin@a.work: original",
                 "OUT Plugin@b.work: original",
                 "OUT Plugin@c.work: original",
@@ -127,7 +127,7 @@ class ClassLoadersTest {
                 "livepatch: 'pl': starting patching transition",
                 "livepatch: 'pl': completing patching transition",
                 "OUT pl: post_patch_callback: Plugin@u -> loaded, work()=patched",
-                "livepatch: 'pl': patching complete",
+                "livepatch: 'pl': patching complete in TIME",
                 "OUT % loader v",
                 "livepatch: applying patch 'pl' to loading class '" + PLUGIN + "'",
                 "OUT pl: pre_patch_callback: Plugin@v -> defining",
@@ -157,7 +157,7 @@ class ClassLoadersTest {
                 "livepatch: 'pl': starting unpatching transition",
                 "livepatch: 'pl': completing unpatching transition",
                 "OUT pl: post_unpatch_callback: Plugin@w -> loaded, work()=original",
-                "livepatch: 'pl': unpatching complete",
+                "livepatch: 'pl': unpatching complete in TIME",
                 "OUT Plugin@w.work: original",
                 // unpatched and stubs removed: collected as well
                 "OUT % unload w",

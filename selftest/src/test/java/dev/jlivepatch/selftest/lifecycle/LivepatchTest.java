@@ -119,7 +119,7 @@ class LivepatchTest {
                 "livepatch: '" + id + "': initializing patching transition",
                 "livepatch: '" + id + "': starting patching transition",
                 "livepatch: '" + id + "': completing patching transition",
-                "livepatch: '" + id + "': patching complete");
+                "livepatch: '" + id + "': patching complete in TIME");
     }
 
     /** Disabling and removing a patch with no callbacks. */
@@ -129,7 +129,7 @@ class LivepatchTest {
                 "livepatch: '" + id + "': initializing unpatching transition",
                 "livepatch: '" + id + "': starting unpatching transition",
                 "livepatch: '" + id + "': completing unpatching transition",
-                "livepatch: '" + id + "': unpatching complete",
+                "livepatch: '" + id + "': unpatching complete in TIME",
                 "OUT % remove " + id);
     }
 }

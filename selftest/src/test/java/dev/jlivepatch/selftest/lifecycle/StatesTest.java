@@ -50,7 +50,7 @@ class StatesTest {
                 "OUT st1: pre_patch_callback: state 1 version 1, previous none",
                 "livepatch: 'st1': starting patching transition",
                 "livepatch: 'st1': completing patching transition",
-                "livepatch: 'st1': patching complete",
+                "livepatch: 'st1': patching complete in TIME",
                 "OUT Target.work: state data st1",
                 // a newer version takes over the data
                 "OUT % load st2.jar",
@@ -59,7 +59,7 @@ class StatesTest {
                 "OUT st2: pre_patch_callback: state 1 version 2, previous version 1 data st1",
                 "livepatch: 'st2': starting patching transition",
                 "livepatch: 'st2': completing patching transition",
-                "livepatch: 'st2': patching complete",
+                "livepatch: 'st2': patching complete in TIME",
                 "OUT Target.work: state data st1>st2",
                 // an older version is refused before anything runs
                 "OUT % load st3.jar",
@@ -73,7 +73,7 @@ class StatesTest {
                 "livepatch: 'st2': starting unpatching transition",
                 "livepatch: 'st2': completing unpatching transition",
                 "OUT st2: post_unpatch_callback: state 1 data st1>st2, back to version 1 data st1",
-                "livepatch: 'st2': unpatching complete",
+                "livepatch: 'st2': unpatching complete in TIME",
                 "OUT % remove st2",
                 "OUT Target.work: state data st1",
                 // the same version as the enabled patch's is accepted
@@ -83,7 +83,7 @@ class StatesTest {
                 "OUT st3: pre_patch_callback: state 1 version 1, previous version 1 data st1",
                 "livepatch: 'st3': starting patching transition",
                 "livepatch: 'st3': completing patching transition",
-                "livepatch: 'st3': patching complete",
+                "livepatch: 'st3': patching complete in TIME",
                 "OUT Target.work: state data st1>st3",
                 "OUT done");
     }
@@ -267,7 +267,7 @@ class StatesTest {
                 "livepatch: '" + id + "': completing patching transition",
                 "OUT " + id + ": post_patch_callback: " + CONSOLE,
                 "OUT " + id + ": fix_console_loglevel: " + fix,
-                "livepatch: '" + id + "': patching complete");
+                "livepatch: '" + id + "': patching complete in TIME");
     }
 
     /** Disabling a state patch: its pre-unpatch and post-unpatch callbacks around the transition. */
@@ -281,6 +281,6 @@ class StatesTest {
                 "livepatch: '" + id + "': completing unpatching transition",
                 "OUT " + id + ": post_unpatch_callback: " + CONSOLE,
                 "OUT " + id + ": free_loglevel_state: " + free,
-                "livepatch: '" + id + "': unpatching complete");
+                "livepatch: '" + id + "': unpatching complete in TIME");
     }
 }

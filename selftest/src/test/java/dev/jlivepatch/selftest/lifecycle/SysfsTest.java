@@ -80,7 +80,7 @@ class SysfsTest {
                 "livepatch: 'cb': starting patching transition",
                 "livepatch: 'cb': completing patching transition",
                 "OUT cb: post_patch_callback: Target -> loaded, work()=patched",
-                "livepatch: 'cb': patching complete",
+                "livepatch: 'cb': patching complete in TIME",
                 "OUT object cb/Plugin (-): loaded=0 patched=0",
                 "OUT % loader m",
                 "livepatch: applying patch 'cb' to loading class '" + CallbacksModulesTest.PLUGIN + "'",
@@ -98,7 +98,7 @@ class SysfsTest {
                 "livepatch: 'cb': starting unpatching transition",
                 "livepatch: 'cb': completing unpatching transition",
                 "OUT cb: post_unpatch_callback: Target -> loaded, work()=original",
-                "livepatch: 'cb': unpatching complete",
+                "livepatch: 'cb': unpatching complete in TIME",
                 "OUT % remove cb",
                 "OUT done");
     }

@@ -55,6 +55,12 @@ final class SampleService implements AutoCloseable {
      */
     static SampleService start(Jdk jdk, Path dir, String options, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(jdk, dir, options, env, "sample-app.jar");
+    }
+
+    /** As {@link #start(Jdk, Path, String, Map)}, from another build of the service ({@code sample-app-fixed.jar}). */
+    static SampleService start(Jdk jdk, Path dir, String options, Map<String, String> env, String appJar)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.java().toString());
         if (options != null) {
@@ -62,7 +68,7 @@ final class SampleService implements AutoCloseable {
         }
         Path portFile = dir.resolve("port");
         Files.deleteIfExists(portFile);
-        cmd.addAll(List.of("-jar", jar("sample-app.jar").toString(), "--port", "0", "--port-file", portFile.toString()));
+        cmd.addAll(List.of("-jar", jar(appJar).toString(), "--port", "0", "--port-file", portFile.toString()));
         Path log = dir.resolve("service.log");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);

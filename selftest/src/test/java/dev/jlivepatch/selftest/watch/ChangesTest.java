@@ -72,7 +72,7 @@ class ChangesTest {
                     "watch: fix.jar: loading patch 'fix'", "enabling patch 'fix'", "OUT fix v1 bob",
                     // the swap: one patching transition from the old version to the new one, no unpatching between
                     "watch: fix.jar changed", "a new version takes over", "enabling patch 'fix'",
-                    "'fix': patching complete", "OUT fix v2 bob",
+                    "OUT fix v2 bob",
                     "fix.jar was renamed to fix-renamed.jar",
                     "fix-renamed.jar was removed", "'fix': initializing unpatching transition", "OUT " + ORIGINAL);
         }

@@ -121,7 +121,7 @@ final class Live implements AutoCloseable {
         for (String l : lines) {
             int at = l.indexOf("jlivepatch - ");
             if (at >= 0) {
-                out.add("livepatch: " + l.substring(at + "jlivepatch - ".length()));
+                out.add(Run.event(l.substring(at + "jlivepatch - ".length())));
             } else if (l.startsWith("OUT ")) {
                 out.add(l);
             }

@@ -35,10 +35,10 @@ class StartupTest {
                     "livepatch: watch: watching " + dir + " for patch jars",
                     "livepatch: watch: 10-first.jar: loading patch 'first'",
                     "livepatch: enabling patch 'first'",
-                    "livepatch: 'first': patching complete",
+                    "livepatch: 'first': patching complete in TIME",
                     "livepatch: watch: 20-second.jar: loading patch 'second'",
                     "livepatch: enabling patch 'second'",
-                    "livepatch: 'second': patching complete",
+                    "livepatch: 'second': patching complete in TIME",
                     "OUT thread jlivepatch-watch daemon",
                     "OUT second bob",
                     "OUT done");

@@ -17,9 +17,10 @@ import java.util.List;
  * @param options {@code --options}: agent options passed through on attach, or null
  * @param version {@code --version}
  * @param deferredTargets {@code --deferred-targets}: {@code load} accepts targets no class loader can find yet
+ * @param build the options of {@code build}
  */
 record Args(String command, List<String> operands, boolean json, boolean help, boolean noWait, Duration timeout,
-            String options, boolean version, boolean deferredTargets) {
+            String options, boolean version, boolean deferredTargets, BuildFlags build) {
 
     /** How long {@code load}, {@code enable}, {@code disable} and {@code force} wait by default. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -34,11 +35,12 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         String options = null;
         boolean version = false;
         boolean deferredTargets = false;
+        BuildFlags.Collector build = new BuildFlags.Collector();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
             int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
+            if ((a.startsWith("--") || a.startsWith("-o=")) && eq > 0) {
                 value = a.substring(eq + 1);
                 a = a.substring(0, eq);
             }
@@ -51,6 +53,14 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
                 case "--timeout" -> timeout = Durations.parse(value != null ? value : next(args, ++i, a));
                 case "--options" -> options = value != null ? value : next(args, ++i, a);
                 default -> {
+                    if (BuildFlags.VALUED.contains(a) || a.equals("--replace") || a.equals("--explain")) {
+                        boolean valued = BuildFlags.VALUED.contains(a);
+                        build.take(a, valued ? (value != null ? value : next(args, ++i, a)) : value);
+                        if (!valued && value != null) {
+                            throw Failure.usage("option '" + a + "' takes no value");
+                        }
+                        continue;
+                    }
                     if (a.startsWith("-") && a.length() > 1) {
                         throw Failure.usage("unknown option '" + args[i] + "' (see --help)");
                     }
@@ -66,7 +76,7 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
             }
         }
         return new Args(command, List.copyOf(operands), json, help, noWait, timeout, options, version,
-                deferredTargets);
+                deferredTargets, build.done());
     }
 
     private static String next(String[] args, int i, String flag) throws Failure {
@@ -102,6 +112,9 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         }
         if (!load && options != null) {
             throw Failure.usage("--options applies only to 'load' (the agent options, passed on attach)");
+        }
+        if (build.any() && !"build".equals(command)) {
+            throw Failure.usage("option '" + build.first() + "' applies only to 'build'");
         }
         if (!load && deferredTargets) {
             throw Failure.usage("--deferred-targets applies only to 'load' (it accepts targets that no class loader"

@@ -78,6 +78,7 @@ public final class Commands {
                 Jvms.run(o);
             }
             case "status" -> Status.run(a, connector, o);
+            case "build" -> BuildCommand.run(a, o);
             case "load", "enable", "disable", "remove", "force" -> Change.run(a, connector, o);
             default -> throw Failure.usage("unknown command '" + command + "' (see --help)");
         }

@@ -4,6 +4,7 @@ import dev.jlivepatch.agent.internal.control.Wire;
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
+import dev.jlivepatch.agent.internal.manage.TransitionInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -124,6 +125,11 @@ final class RemoteAgent implements LivepatchMXBean, AutoCloseable {
     @Override
     public List<BlockerInfo> getBlockingThreads() {
         return call("blockers", 0, out -> { }, Wire::readBlockers);
+    }
+
+    @Override
+    public TransitionInfo getLastTransition() {
+        return call("lastTransition", 0, out -> { }, Wire::readTransition);
     }
 
     @Override

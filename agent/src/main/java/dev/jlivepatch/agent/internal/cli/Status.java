@@ -3,6 +3,7 @@ package dev.jlivepatch.agent.internal.cli;
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
+import dev.jlivepatch.agent.internal.manage.TransitionInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ final class Status {
         out.report.put("agentVersion", null);
         out.report.put("patches", null);
         out.report.put("transition", null);
+        out.report.put("lastTransition", null);
         out.report.put("error", null);
         args.expect("PID");
         args.allow(false, false);
@@ -39,7 +41,21 @@ final class Status {
             out.report.put("agentVersion", c.agentVersion());
             List<PatchInfo> patches = c.call(LivepatchMXBean::getPatches);
             List<BlockerInfo> blockers = c.call(LivepatchMXBean::getBlockingThreads);
+            TransitionInfo last = last(c);
             print(out, pid, c.agentVersion(), patches, blockers);
+            if (last != null) {
+                out.report.put("lastTransition", Views.transition(last));
+                out.line(Views.describe(last));
+            }
+        }
+    }
+
+    /** The last completed transition, or null: also from an agent older than the attribute. */
+    private static TransitionInfo last(Connection c) {
+        try {
+            return c.call(LivepatchMXBean::getLastTransition);
+        } catch (Failure e) {
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.jlivepatch.agent.internal.cli;
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TargetInfo;
+import dev.jlivepatch.agent.internal.manage.TransitionInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,33 @@ final class Views {
         m.put("virtual", b.isVirtual());
         m.put("frame", b.getFrame());
         return m;
+    }
+
+    /**
+     * The JSON object of the last completed transition: patch, kind, durationMillis, rounds, selfSwitched,
+     * managerSwitched, reversed, forced.
+     */
+    static Map<String, Object> transition(TransitionInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("patch", t.getPatch());
+        m.put("kind", t.getKind());
+        m.put("durationMillis", Math.round(t.getDurationMillis() * 1000) / 1000.0);
+        m.put("rounds", t.getRounds());
+        m.put("selfSwitched", t.getSelfSwitched());
+        m.put("managerSwitched", t.getManagerSwitched());
+        m.put("reversed", t.isReversed());
+        m.put("forced", t.isForced());
+        return m;
+    }
+
+    /** The last completed transition for people, on one line. */
+    static String describe(TransitionInfo t) {
+        double ms = t.getDurationMillis();
+        String took = ms >= 10 ? Math.round(ms) + " ms" : String.format(java.util.Locale.ROOT, "%.1f ms", ms);
+        return "last transition: " + t.getKind() + " of '" + t.getPatch() + "'" + (t.isReversed() ? " (reversed)" : "")
+                + (t.isForced() ? " (forced)" : "") + ", complete in " + took + ": " + t.getRounds()
+                + (t.getRounds() == 1 ? " round; " : " rounds; ") + threads((int) t.getSelfSwitched())
+                + " switched themselves, " + t.getManagerSwitched() + " switched by the manager";
     }
 
     static List<Object> blockers(List<BlockerInfo> bs) {

@@ -87,6 +87,7 @@ public final class ControlSession {
             case "version" -> Wire.writeString(result, agent.getVersion());
             case "patches" -> Wire.writePatches(result, agent.getPatches());
             case "blockers" -> Wire.writeBlockers(result, agent.getBlockingThreads());
+            case "lastTransition" -> Wire.writeTransition(result, agent.getLastTransition());
             case "load" -> {
                 String path = Wire.readString(in);
                 boolean deferred = in.readBoolean();

@@ -1,6 +1,7 @@
 package dev.jlivepatch.agent.internal.control;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.TransitionInfo;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TargetInfo;
 import java.io.DataInputStream;
@@ -178,5 +179,29 @@ public final class Wire {
             out.add(new BlockerInfo(readString(in), in.readLong(), in.readBoolean(), readString(in)));
         }
         return out;
+    }
+
+    /** Writes the last completed transition, or its absence. */
+    public static void writeTransition(DataOutputStream out, TransitionInfo t) throws IOException {
+        out.writeBoolean(t != null);
+        if (t != null) {
+            writeString(out, t.getPatch());
+            writeString(out, t.getKind());
+            out.writeDouble(t.getDurationMillis());
+            out.writeInt(t.getRounds());
+            out.writeLong(t.getSelfSwitched());
+            out.writeLong(t.getManagerSwitched());
+            out.writeBoolean(t.isReversed());
+            out.writeBoolean(t.isForced());
+        }
+    }
+
+    /** Reads what {@link #writeTransition} wrote. */
+    public static TransitionInfo readTransition(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new TransitionInfo(readString(in), readString(in), in.readDouble(), in.readInt(), in.readLong(),
+                in.readLong(), in.readBoolean(), in.readBoolean());
     }
 }

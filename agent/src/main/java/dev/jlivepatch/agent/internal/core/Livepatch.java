@@ -269,6 +269,11 @@ public final class Livepatch {
         }
     }
 
+    /** @return the last transition that completed, or null before the first */
+    public TransitionRecord lastTransition() {
+        return transitions.last();
+    }
+
     /** The threads that block the running transition, and where; empty when none runs. */
     public List<Blocker> blockers() {
         return transitions.blockers();

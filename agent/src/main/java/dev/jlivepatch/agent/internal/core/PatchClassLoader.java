@@ -18,10 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Defines a patch jar's classes for one target class's loader. Its parent is
@@ -45,6 +44,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     private final Set<String> reroutePackages;
     private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors;
     private final Map<String, List<PatchClassRewriter.Use>> uses = new ConcurrentHashMap<>();
+    /** Per class of the jar: the other classes its code names, which the JVM resolves as it runs. */
+    private final Map<String, Set<String>> refs = new ConcurrentHashMap<>();
     private final Erasure erasure;
 
     private final DefiningTarget defining;
@@ -100,6 +101,7 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                     throw new LinkageError(e.getMessage(), e);
                 }
                 uses.put(internal, r.uses());
+                refs.put(internal, ClassRefs.named(r.bytes()));
                 c = defineClass(name, r.bytes(), 0, r.bytes().length);
             }
             if (resolve) {
@@ -128,6 +130,13 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 throw new PatchException("patch '" + patchId + "': class " + name + " of the patch cannot be loaded"
                         + " against " + pc.target() + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
             }
+            for (String ref : refs.getOrDefault(internal, Set.of())) {
+                if (!findable(ref)) {
+                    throw new PatchException("patch '" + patchId + "': " + name + " uses class " + ref.replace('/', '.')
+                            + ", which class loader " + describe(getParent()) + " of its target " + pc.target()
+                            + " cannot find");
+                }
+            }
             for (PatchClassRewriter.Use u : uses.getOrDefault(internal, List.of())) {
                 if (defining != null && defining.named(u)) {
                     String why = defining.check(u, getParent());
@@ -146,6 +155,39 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                 }
             }
         }
+    }
+
+    /**
+     * Whether a class the patch's code names can be found from here, so that
+     * it does not fail with {@code NoClassDefFoundError} on the application's
+     * call path: where the target's loader does not see every class the patch
+     * was compiled against (a child-first loader's own classes, a web
+     * application's, named in a patch for every loader). Looked up as a
+     * resource, so that nothing is loaded early; a class with no class file
+     * (generated) is loaded instead.
+     */
+    private boolean findable(String internal) {
+        if (inJar(internal) || internal.startsWith("dev/jlivepatch/api/")
+                || internal.startsWith("dev/jlivepatch/runtime/")
+                || (defining != null && !defined && internal.equals(defining.name()))) {
+            return true;
+        }
+        try {
+            if (getResource(internal + ".class") != null) {
+                return true;
+            }
+            Class.forName(internal.replace('/', '.'), false, this);
+            return true;
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String describe(ClassLoader l) {
+        if (l == null) {
+            return "bootstrap";
+        }
+        return l.getName() != null ? "'" + l.getName() + "'" : l.getClass().getName();
     }
 
     /**
@@ -189,7 +231,8 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
             if (bytes == null || !seen.add(c)) {
                 continue;
             }
-            new ClassReader(bytes).accept(new ClassRemapper(new ClassVisitor(Opcodes.ASM9) { }, new Remapper() {
+            // A ClassNode as the sink: a bare ClassVisitor returns no MethodVisitor, and the code would go unread.
+            new ClassReader(bytes).accept(new ClassRemapper(new ClassNode(), new Remapper() {
                 @Override
                 public String map(String internalName) {
                     if (jar.classes().containsKey(internalName) && !seen.contains(internalName)) {

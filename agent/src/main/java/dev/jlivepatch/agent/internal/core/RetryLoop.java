@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal.core;
 
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.transition.Transition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -11,7 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * busy threads on few cores is long; the wait before the next round is at
  * least twice the last round (up to a second, the kernel's period), so
  * rounds take at most a third of the time, and busy threads switch
- * themselves on entry in between.
+ * themselves on entry in between. When the last thread that a round left
+ * behind switches itself, it wakes this thread, which runs the next round at
+ * once: that round looks at no thread and completes the transition.
  */
 final class RetryLoop implements Runnable {
     private static final long FIRST_RETRY_MILLIS = 2;
@@ -32,10 +35,18 @@ final class RetryLoop implements Runnable {
         long delay = FIRST_RETRY_MILLIS;
         Transition last = null;
         while (true) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                return;
+            // Sleep out the back-off, unless the threads left behind all switch themselves first.
+            Transition waited = transitions.current();
+            if (waited != null) {
+                waited.wakeWhenSwitched(Thread.currentThread());
+            }
+            long until = System.nanoTime() + delay * 1_000_000;
+            for (long left = until - System.nanoTime(); left > 0 && (waited == null || !waited.settled());
+                    left = until - System.nanoTime()) {
+                LockSupport.parkNanos(this, left);
+                if (Thread.interrupted()) {
+                    return;
+                }
             }
             long roundMillis = 0;
             lock.lock();

@@ -66,11 +66,12 @@ final class TargetScan {
             }
         }
         List<Binding> out = new ArrayList<>();
+        Set<ClassLoader> going = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PatchClass pc : p.jar().patchClasses()) {
             Set<ClassLoader> defined = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Class<?> c : byName.getOrDefault(pc.target(), List.of())) {
                 ClassLoader l = c.getClassLoader();
-                if (!pc.matchesLoader(l) || l instanceof PatchClassLoader) {
+                if (!pc.matchesLoader(l) || l instanceof PatchClassLoader || going.contains(l)) {
                     continue;
                 }
                 defined.add(l);
@@ -82,9 +83,25 @@ final class TargetScan {
                 if (!env.modifiable(c)) {
                     throw new PatchException("patch '" + p.id() + "': the JVM cannot modify class " + c.getName());
                 }
-                out.add(maker.loaded(p, pc, c));
+                try {
+                    out.add(maker.loaded(p, pc, c));
+                } catch (PatchException e) {
+                    if (l == null || loadsClasses(l)) {
+                        throw e;
+                    }
+                    // The kernel's module going: a loader that no longer loads classes (a web application that
+                    // was undeployed, its loader not collected yet) cannot link a patch class; its copy is left
+                    // alone rather than blocking the patch for every live copy.
+                    going.add(l);
+                    defined.remove(l);
+                    Log.info("'" + p.id() + "': not patching class '" + c.getName() + "' of class loader "
+                            + describe(l) + ", which no longer loads classes (" + e.getMessage() + ")");
+                }
             }
-            boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, defined);
+            Set<ClassLoader> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+            skip.addAll(defined);
+            skip.addAll(going);
+            boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, skip);
             if (!found) {
                 unfound(p, pc);
             }
@@ -94,17 +111,18 @@ final class TargetScan {
 
     /**
      * Checks the patch class against the target's class file as each live
-     * loader that has not defined the class would define it.
+     * loader that has not defined the class (and is not in {@code skip})
+     * would define it.
      *
      * @return whether any loader can find the class file
      */
     private static boolean checkClassFiles(LoadedPatch p, PatchClass pc, Set<ClassLoader> loaders,
-                                           Set<ClassLoader> defined) throws PatchException {
+                                           Set<ClassLoader> skip) throws PatchException {
         String resource = pc.target().replace('.', '/') + ".class";
         Set<String> seen = new HashSet<>();
         boolean found = false;
         for (ClassLoader l : loaders) {
-            if (defined.contains(l) || !pc.matchesLoader(l) || l instanceof PatchClassLoader
+            if (skip.contains(l) || !pc.matchesLoader(l) || l instanceof PatchClassLoader
                     || (l != null && l.getClass().getName().equals(REFLECTION_LOADER))) {
                 continue;
             }
@@ -131,6 +149,15 @@ final class TargetScan {
             }
         }
         return found;
+    }
+
+    /** Whether a loader still loads classes: a stopped web application's refuses even {@code java.lang.Object}. */
+    private static boolean loadsClasses(ClassLoader l) {
+        try {
+            return l.loadClass("java.lang.Object") == Object.class;
+        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void unfound(LoadedPatch p, PatchClass pc) throws PatchException {

@@ -43,6 +43,8 @@ final class TransitionManager {
     /** Bindings of classes that initialised while the patch being enabled was prepared: stacks lock. */
     private List<Binding> comers = new ArrayList<>();
     private long startedNanos;
+    private boolean reversed;
+    private volatile TransitionRecord last;
     private boolean timedOut;
     private Thread manager;
     private volatile long timeoutMillis;
@@ -100,11 +102,13 @@ final class TransitionManager {
             }
             byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings))); // with the NOPs made there
             joining.addAll(next.all());
-            Log.info("'" + p.id() + "': starting patching transition");
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
             registry.publish(p, null);
             stacks.begin(next, current, joining);
+            // As the kernel: the functions are redirected (klp_patch_object) before the transition starts.
+            Log.info("'" + p.id() + "': starting patching transition");
+            startedNanos = System.nanoTime();
         }
         started();
     }
@@ -124,10 +128,11 @@ final class TransitionManager {
                 }
             }
             begin(next, new Transition(false));
-            Log.info("'" + p.id() + "': starting unpatching transition");
             p.enabled(false);
             p.transition(TransitionState.UNPATCHING);
             stacks.begin(next, current, next.all());
+            Log.info("'" + p.id() + "': starting unpatching transition");
+            startedNanos = System.nanoTime();
         }
         Callbacks.runAll(late, Callback.Kind.PRE_UNPATCH);
         started();
@@ -215,6 +220,7 @@ final class TransitionManager {
         }
         Log.info("'" + p.id() + "': starting " + to.label() + " transition");
         startedNanos = System.nanoTime();
+        reversed = true;
         attempt();
     }
 
@@ -255,7 +261,13 @@ final class TransitionManager {
         patch = next.patch;
         plan = next;
         startedNanos = System.nanoTime();
+        reversed = false;
         timedOut = false;
+    }
+
+    /** @return the last transition that completed, or null */
+    TransitionRecord last() {
+        return last;
     }
 
     /** The transition's snapshots are out: mark the start, and try to complete it at once. */
@@ -297,9 +309,10 @@ final class TransitionManager {
         boolean patched;
         Class<?>[] shrink;
         List<Binding> callbacks;
+        Transition t = current;
         synchronized (stacks.lock()) {
             done = plan;
-            patched = current.patching();
+            patched = t.patching();
             callbacks = done.patchBindings(); // held here: the plan holds them weakly, and the stacks let go below
             Log.info("'" + done.patch.id() + "': completing " + TransitionState.of(patched).label() + " transition");
             shrink = stacks.end(done, patched);
@@ -328,7 +341,9 @@ final class TransitionManager {
         } else if (done.replaced.stream().anyMatch(q -> q.id().equals(done.patch.id()))) {
             registry.remove(done.patch); // a new version that never took over: the old one stays, alone
         }
-        Log.info("'" + done.patch.id() + "': " + TransitionState.of(patched).label() + " complete");
+        TransitionRecord r = TransitionRecord.of(done.patch, TransitionState.of(patched), startedNanos, t, reversed);
+        last = r;
+        Log.info("'" + r.patch() + "': " + r.kind() + " complete in " + r.took());
         idle.signalAll();
     }
 }

@@ -3,6 +3,7 @@ package dev.jlivepatch.agent.internal.manage;
 import dev.jlivepatch.agent.internal.core.LoadedPatch;
 import dev.jlivepatch.agent.internal.core.Livepatch;
 import dev.jlivepatch.agent.internal.core.PatchStatus;
+import dev.jlivepatch.agent.internal.core.TransitionRecord;
 import dev.jlivepatch.agent.internal.transition.Blocker;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -76,6 +77,13 @@ public final class Control implements LivepatchMXBean {
             out.add(new BlockerInfo(b.thread(), b.id(), b.virtual(), b.frame()));
         }
         return out;
+    }
+
+    @Override
+    public TransitionInfo getLastTransition() {
+        TransitionRecord r = core.lastTransition();
+        return r == null ? null : new TransitionInfo(r.patch(), r.kind(), r.nanos() / 1e6, r.rounds(),
+                r.selfSwitched(), r.managerSwitched(), r.reversed(), r.forced());
     }
 
     @Override

@@ -33,6 +33,15 @@ public interface LivepatchMXBean {
     List<BlockerInfo> getBlockingThreads();
 
     /**
+     * The last transition that completed: its patch, kind, duration, the
+     * manager's rounds, and how many threads switched themselves and how many
+     * the manager switched.
+     *
+     * @return the last completed transition, or null before the first
+     */
+    TransitionInfo getLastTransition();
+
+    /**
      * Reads a patch jar, puts it on top of the stack and enables it (the
      * kernel's insmod). Returns once the patching transition has started; see
      * {@link #awaitTransition}.

@@ -18,12 +18,13 @@ import java.util.Set;
  * during a transition); its entry then matches nothing.
  */
 final class Affected {
-    static final Affected NONE = new Affected(Map.of(), Set.of());
+    static final Affected NONE = new Affected(Map.of(), Map.of());
 
     private final Map<Object, Set<String>> exact;
-    private final Set<String> names;
+    /** Method names by class name: matching a stack trace builds no string. */
+    private final Map<String, Set<String>> names;
 
-    private Affected(Map<Object, Set<String>> exact, Set<String> names) {
+    private Affected(Map<Object, Set<String>> exact, Map<String, Set<String>> names) {
         this.exact = exact;
         this.names = names;
     }
@@ -39,7 +40,8 @@ final class Affected {
     }
 
     /**
-     * Adds classes' methods, all at once (one copy of the sets however many classes).
+     * Adds classes' methods, all at once (one copy of the maps however many classes: a transition of a
+     * thousand classes copied them a thousand times).
      *
      * @param keys per target class, its methods, as {@code name(desc)ret}
      */
@@ -50,18 +52,20 @@ final class Affected {
                 e.put(k, v);
             }
         });
-        Set<String> n = new HashSet<>(names);
+        Map<String, Set<String>> n = new HashMap<>(names);
         for (Map.Entry<Class<?>, ? extends Iterable<String>> entry : keys.entrySet()) {
             Class<?> type = entry.getKey();
             ClassKey key = new ClassKey(type);
             Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
+            Set<String> named = new HashSet<>(n.getOrDefault(type.getName(), Set.of()));
             for (String k : entry.getValue()) {
                 mine.add(k);
-                n.add(type.getName() + "." + k.substring(0, k.indexOf('(')));
+                named.add(k.substring(0, k.indexOf('(')));
             }
             e.put(key, Set.copyOf(mine));
+            n.put(type.getName(), Set.copyOf(named));
         }
-        return new Affected(Map.copyOf(e), Set.copyOf(n));
+        return new Affected(Map.copyOf(e), Map.copyOf(n));
     }
 
     boolean has(Class<?> type, String name, String descriptor) {
@@ -69,14 +73,29 @@ final class Affected {
         return keys != null && keys.contains(name + descriptor);
     }
 
-    /** The first affected frame of a stack trace, or null if it is clean. */
-    StackTraceElement firstIn(StackTraceElement[] frames) {
-        for (StackTraceElement f : frames) {
-            if (names.contains(f.getClassName() + "." + f.getMethodName())) {
-                return f;
+    /** The index of the first (innermost) affected frame of a stack trace, or -1 if it is clean. */
+    int first(StackTraceElement[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (matches(frames[i])) {
+                return i;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /** The index of the last (outermost) affected frame of a stack trace, or -1 if it is clean. */
+    int last(StackTraceElement[] frames) {
+        for (int i = frames.length - 1; i >= 0; i--) {
+            if (matches(frames[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matches(StackTraceElement f) {
+        Set<String> methods = names.get(f.getClassName());
+        return methods != null && methods.contains(f.getMethodName());
     }
 
     /** A class held weakly, equal to the keys and probes of the same class; a cleared key equals only itself. */

@@ -2,6 +2,10 @@ package dev.jlivepatch.agent.internal.transition;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import dev.jlivepatch.runtime.FuncSite;
 
 /**
  * One thread's patch state during one transition (the kernel's
@@ -24,6 +28,7 @@ final class ThreadState {
     private static final VarHandle WORD;
     private static final long MIN_QUIET_NANOS = 20_000;
     private static final long MAX_QUIET_NANOS = 1_000_000;
+    private static final int MAX_QUIET_SITES = 64;
 
     static {
         try {
@@ -37,11 +42,21 @@ final class ThreadState {
     private volatile long word;
     /** Owner thread only: set while it walks its own stack, so that the walk never re-checks. */
     boolean checking;
-    /** Owner thread only: no walk before this time, after walks that found old frames ({@link System#nanoTime}). */
-    long quietUntil;
-    /** Owner thread only: the current quiet time after a walk that found old frames, in nanoseconds. */
-    long backoff;
-
+    /**
+     * Owner thread only: the methods whose entry found old frames below it, each
+     * with the time before which an entry of that method walks no more, and its
+     * current quiet time ({@link System#nanoTime}, nanoseconds).
+     */
+    private FuncSite[] quietSites = new FuncSite[4];
+    private long[] quietUntil = new long[4];
+    private long[] backoff = new long[4];
+    private int quiet;
+    /**
+     * Written by the manager, read by the owner: the methods ({@code Class.method}) the
+     * manager found at the bottom of this thread's affected frames. An entry of one of them
+     * always walks, whatever the quiet time, since its frame returning is what cleans the stack.
+     */
+    private volatile Set<String> exempt = Set.of();
     ThreadState(int state) {
         this.word = state;
     }
@@ -69,20 +84,80 @@ final class ThreadState {
     }
 
     /**
-     * A walk found an old frame: walk again only after a quiet time that
-     * doubles from 20 µs to 1 ms, so that a thread calling an affected method
-     * in a loop inside an old caller pays a walk at most every millisecond,
-     * yet tries again soon after the caller returns. Time, not a count of
-     * entries: a count would also be spent by the callee's entries and skip
-     * the caller's next, clean entry.
+     * A walk on entry to {@code site} found an old frame below it: entries of
+     * that method walk again only after a quiet time that doubles from 20 µs
+     * to 1 ms, so that a thread calling an affected method in a loop inside an
+     * old caller pays a walk of it at most every millisecond.
+     *
+     * <p>Per method, not per thread: the entries that find old frames are
+     * those of the callees, and a quiet time that also held back the next
+     * entry of another method would hold back the caller's, which is the one
+     * that comes with a clean stack. A thread whose caller waits inside
+     * itself (a request handler) walks at every callee entry, each within a
+     * millisecond of the caller's return and re-entry: with one quiet time
+     * for all methods, that re-entry never walked, and the thread never
+     * switched (issue 9). Time, not a count of entries: a count would be spent
+     * by calls of the same method from old frames as well.
      */
-    void dirty(long now) {
-        backoff = Math.min(Math.max(backoff * 2, MIN_QUIET_NANOS), MAX_QUIET_NANOS);
-        quietUntil = now + backoff;
+    void dirty(FuncSite site, long now) {
+        if (site == null) {
+            return;
+        }
+        int i = indexOf(site);
+        if (i < 0) {
+            if (quiet == quietSites.length) {
+                if (quiet < MAX_QUIET_SITES) {
+                    quietSites = Arrays.copyOf(quietSites, quiet * 2);
+                    quietUntil = Arrays.copyOf(quietUntil, quiet * 2);
+                    backoff = Arrays.copyOf(backoff, quiet * 2);
+                } else {
+                    quiet--; // forget the last one: it walks again at its next entry
+                }
+            }
+            i = quiet++;
+            quietSites[i] = site;
+            backoff[i] = 0;
+        }
+        backoff[i] = Math.min(Math.max(backoff[i] * 2, MIN_QUIET_NANOS), MAX_QUIET_NANOS);
+        quietUntil[i] = now + backoff[i];
     }
 
-    /** Whether the owner may walk now. */
-    boolean mayWalk(long now) {
-        return !checking && now - quietUntil >= 0;
+    /** Whether the owner may walk now, on entry to {@code site}. */
+    boolean mayWalk(FuncSite site, long now) {
+        if (checking) {
+            return false;
+        }
+        int i = indexOf(site);
+        if (i < 0 || now - quietUntil[i] >= 0) {
+            return true;
+        }
+        Set<String> e = exempt;
+        return !e.isEmpty() && e.contains(site.method());
+    }
+
+    /** After a switch: the quiet times were for the state left behind. Owner thread only. */
+    void switched() {
+        Arrays.fill(quietSites, 0, quiet, null);
+        quiet = 0;
+    }
+
+    /** Manager: entries of this method ({@code Class.method}) walk whatever their quiet time. */
+    void exempt(String method) {
+        Set<String> e = exempt;
+        if (!e.contains(method)) {
+            Set<String> grown = new HashSet<>(e);
+            grown.add(method);
+            exempt = Set.copyOf(grown);
+        }
+    }
+
+    private int indexOf(FuncSite site) {
+        FuncSite[] sites = quietSites;
+        for (int i = 0; i < quiet; i++) {
+            if (sites[i] == site) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

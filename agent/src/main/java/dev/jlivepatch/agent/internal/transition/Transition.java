@@ -43,7 +43,9 @@ public final class Transition extends ThreadPatchStates {
      */
     private volatile boolean open;
     /** The threads the last round left behind; null before the first round and after a reversal. Rounds only. */
-    private Set<Thread> pending;
+    private volatile Set<Thread> pending;
+    private final Waiting waiting = new Waiting();
+    private final Tally tally = new Tally();
 
     static {
         // Link and load everything the stub path uses now, before any snapshot points at it: a patched JDK
@@ -78,13 +80,7 @@ public final class Transition extends ThreadPatchStates {
         affected = affected.plus(type, keys);
     }
 
-    /**
-     * Adds the methods of several target classes at once (one copy of the
-     * affected set however many classes). Called before their snapshots are
-     * published.
-     *
-     * @param keys per class, its methods as {@code name(desc)ret}
-     */
+    /** As {@link #affect(Class, Iterable)} for several classes, copying the affected set once. */
     public synchronized void affect(Map<Class<?>, ? extends Iterable<String>> keys) {
         affected = affected.plus(keys);
     }
@@ -102,6 +98,7 @@ public final class Transition extends ThreadPatchStates {
     /** Turns the transition round: its goal becomes the state it started from. */
     public void reverse() {
         pending = null;
+        waiting.clear();
         goal = 1 - goal;
         epochs = new Epoch(watermark(), goal, epochs);
     }
@@ -109,6 +106,29 @@ public final class Transition extends ThreadPatchStates {
     /** @return {@code true} while the goal is the patched state */
     public boolean patching() {
         return goal == ThreadState.PATCHED;
+    }
+
+    /** @return who has switched the threads so far, and the rounds run */
+    public Tally tally() {
+        return tally;
+    }
+
+    /**
+     * Unparks {@code manager} when the last thread that the last round left
+     * behind switches itself.
+     */
+    public void wakeWhenSwitched(Thread manager) {
+        waiting.wake(manager);
+    }
+
+    /**
+     * Whether every thread the last round left behind has switched itself
+     * since: the next round would complete the transition. Callers serialise
+     * with rounds.
+     */
+    public boolean settled() {
+        Set<Thread> p = pending; // none left behind: the round failed for its own thread; back off as usual
+        return p != null && !p.isEmpty() && waiting.isEmpty();
     }
 
     /** @return the threads that blocked the last round, and where */
@@ -134,13 +154,15 @@ public final class Transition extends ThreadPatchStates {
         int g = goal;
         if (ThreadState.state(w) != g && open) {
             long now = System.nanoTime();
-            if (s.mayWalk(now)) {
+            if (s.mayWalk(site, now)) {
                 s.checking = true;
                 try {
                     if (!OwnStack.clean(affected, true)) {
-                        s.dirty(now);
+                        s.dirty(site, now);
                     } else if (s.trySwitch(s.word(), g)) {
-                        s.backoff = 0;
+                        s.switched();
+                        tally.self.increment();
+                        waiting.switched(self);
                         return settle(s, g);
                     }
                 } finally {
@@ -163,6 +185,7 @@ public final class Transition extends ThreadPatchStates {
      * @return {@code true} when every live thread is in the goal state
      */
     public boolean round() {
+        tally.rounds++;
         int g = goal;
         Affected aff = affected;
         Map<Thread, Long> seen = new HashMap<>();
@@ -171,10 +194,20 @@ public final class Transition extends ThreadPatchStates {
         }
         Map<Thread, StackTraceElement[]> stacks;
         if (pending == null) {
-            stacks = Threads.stacks(seen.keySet());
+            stacks = Threads.stacks(seen.keySet(), t -> {
+                ThreadState s = states.get(t);
+                return s != null && ThreadState.state(s.word()) == g;
+            });
         } else {
-            // Threads found in the goal state stay there until a reversal: look only at the others.
-            Set<Thread> look = new HashSet<>(pending);
+            // Threads found in the goal state stay there until a reversal: look only at the others, and
+            // not again at those left behind last time that have switched themselves since.
+            Set<Thread> look = new HashSet<>();
+            for (Thread t : pending) {
+                Long before = seen.get(t);
+                if (before == null || ThreadState.state(before) != g) {
+                    look.add(t);
+                }
+            }
             for (Map.Entry<Thread, Long> e : seen.entrySet()) {
                 if (ThreadState.state(e.getValue()) != g) {
                     look.add(e.getKey());
@@ -193,14 +226,19 @@ public final class Transition extends ThreadPatchStates {
         if (!done) {
             mine.checking = true; // affected methods the walk calls run as they are, without a walk of their own
             try {
-                done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
+                    done = OwnStack.clean(aff, false) && mine.trySwitch(mine.word(), g);
+                if (done) {
+                    mine.switched();
+                    tally.self.increment();
+                }
             } finally {
                 mine.checking = false;
             }
         }
         if (!done) {
-            StackTraceElement frame = aff.firstIn(self.getStackTrace());
-            blocking.add(blocker(self, frame == null ? "a patched method" : frame.toString()));
+            StackTraceElement[] frames = self.getStackTrace();
+            int first = aff.first(frames);
+            blocking.add(blocker(self, first < 0 ? "a patched method" : frames[first].toString()));
         }
         for (Map.Entry<Thread, StackTraceElement[]> e : stacks.entrySet()) {
             Thread t = e.getKey();
@@ -222,14 +260,23 @@ public final class Transition extends ThreadPatchStates {
             if (state == g) {
                 continue;
             }
-            StackTraceElement frame = aff.firstIn(e.getValue());
-            if (frame != null) {
-                blocking.add(blocker(t, frame.toString()));
+            StackTraceElement[] frames = e.getValue();
+            int first = aff.first(frames);
+            if (first >= 0) {
+                blocking.add(blocker(t, frames[first].toString()));
                 done = false;
                 left.add(t);
+                if (s != null) {
+                    // The thread is clean once its bottom affected frame returns: its next entry of that
+                    // method walks, whatever quiet time the entries of its callees have set.
+                    StackTraceElement bottom = frames[aff.last(frames)];
+                    s.exempt(bottom.getClassName() + "." + bottom.getMethodName());
+                }
             } else if (s == null ? states.putIfAbsent(t, new ThreadState(g)) != null : !s.trySwitch(before, g)) {
                 done = false; // it entered an affected method since; look again next round
                 left.add(t);
+            } else {
+                tally.manager++;
             }
         }
         for (Thread t : seen.keySet()) {
@@ -238,6 +285,10 @@ public final class Transition extends ThreadPatchStates {
             }
         }
         pending = left;
+        waiting.reset(left, t -> {
+            ThreadState s = states.get(t);
+            return s != null && ThreadState.state(s.word()) == g;
+        });
         blocking.sort(java.util.Comparator.comparingLong(Blocker::id));
         blockers = List.copyOf(blocking);
         return done;
@@ -263,6 +314,11 @@ public final class Transition extends ThreadPatchStates {
             return ThreadState.state(s.word()) == ThreadState.PATCHED;
         }
         return g == ThreadState.PATCHED;
+    }
+
+    /** A thread's state, or null: for tests. */
+    ThreadState stateOf(Thread t) {
+        return states.get(t);
     }
 
     private static Blocker blocker(Thread t, String frame) {

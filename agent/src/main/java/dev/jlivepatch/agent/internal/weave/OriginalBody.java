@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -16,6 +17,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -25,7 +27,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * of its own ({@code @Original}: a retransformation cannot add a method to
  * the target, so the code that a stub now skips lives on here). An instance
  * method becomes static with the receiver first, which keeps every local in
- * its slot. The lambda bodies it uses are copied with it; its method
+ * its slot. The lambda bodies it uses are copied with it, and so are the
+ * bootstrap methods of its dynamic constants that the target declares (an
+ * instrumenter's, such as JaCoCo's probe-array bootstrap); its method
  * references to the target's other methods go through small static methods
  * that call them, so that they run what those methods run now. The copy names
  * the target's members directly: the patch's class loader rewrites it like
@@ -68,7 +72,16 @@ public final class OriginalBody {
             }
             MethodNode m = asStatic(target.name, methods.get(k));
             for (AbstractInsnNode insn : m.instructions.toArray()) {
+                if (insn instanceof LdcInsnNode l && l.cst instanceof ConstantDynamic c) {
+                    l.cst = bootstrapsCopied(c, target.name, copyName, methods, todo);
+                }
                 if (insn instanceof InvokeDynamicInsnNode d) {
+                    d.bsm = bootstrapCopied(d.bsm, target.name, copyName, methods, todo);
+                    for (int i = 0; i < d.bsmArgs.length; i++) {
+                        if (d.bsmArgs[i] instanceof ConstantDynamic c) {
+                            d.bsmArgs[i] = bootstrapsCopied(c, target.name, copyName, methods, todo);
+                        }
+                    }
                     for (int i = 0; i < d.bsmArgs.length; i++) {
                         if (!(d.bsmArgs[i] instanceof Handle h) || !h.getOwner().equals(target.name)
                                 || h.getTag() < Opcodes.H_INVOKEVIRTUAL) {
@@ -91,6 +104,36 @@ public final class OriginalBody {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         copy.accept(cw);
         return cw.toByteArray();
+    }
+
+    /**
+     * A dynamic constant whose bootstrap method (or a nested constant's) is a static method of the target:
+     * another instrumenter's, such as JaCoCo's {@code $jacocoInit}, which hands each class its probe array.
+     * The copy cannot call it (it is private, or package-private in another runtime package), so it is
+     * copied with the body, as lambda bodies are; the copy's own uses of the target are then rewritten.
+     */
+    private static ConstantDynamic bootstrapsCopied(ConstantDynamic c, String owner, String copyName,
+                                                    Map<String, MethodNode> methods, Deque<String> todo) {
+        Object[] args = new Object[c.getBootstrapMethodArgumentCount()];
+        for (int i = 0; i < args.length; i++) {
+            Object a = c.getBootstrapMethodArgument(i);
+            args[i] = a instanceof ConstantDynamic nested
+                    ? bootstrapsCopied(nested, owner, copyName, methods, todo) : a;
+        }
+        return new ConstantDynamic(c.getName(), c.getDescriptor(),
+                bootstrapCopied(c.getBootstrapMethod(), owner, copyName, methods, todo), args);
+    }
+
+    /** A bootstrap method handle to a static method of the target becomes one to its copy (see above). */
+    private static Handle bootstrapCopied(Handle h, String owner, String copyName, Map<String, MethodNode> methods,
+                                          Deque<String> todo) {
+        MethodNode body = methods.get(h.getName() + h.getDesc());
+        if (!h.getOwner().equals(owner) || h.getTag() != Opcodes.H_INVOKESTATIC || body == null
+                || body.instructions.size() == 0) {
+            return h;
+        }
+        todo.add(h.getName() + h.getDesc());
+        return new Handle(Opcodes.H_INVOKESTATIC, copyName, h.getName(), h.getDesc(), false);
     }
 
     /** The method as a static one, the receiver first; its frames are dropped and computed again on load. */

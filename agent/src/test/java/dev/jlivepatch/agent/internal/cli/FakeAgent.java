@@ -1,6 +1,7 @@
 package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.TransitionInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TargetInfo;
@@ -139,6 +140,14 @@ final class FakeAgent implements LivepatchMXBean {
         endsAt = 0;
         reverse = false;
         settle();
+    }
+
+    /** What {@link #getLastTransition()} answers. */
+    volatile TransitionInfo last;
+
+    @Override
+    public TransitionInfo getLastTransition() {
+        return last;
     }
 
     @Override

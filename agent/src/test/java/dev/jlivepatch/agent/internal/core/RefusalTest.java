@@ -81,7 +81,7 @@ class RefusalTest {
                 refused(() -> core.lp.load(jar, false)));
         assertEquals(V1_ONLY, core.describe());
 
-        // Accepted when the manifest or the command defers it: enabled, with no target yet.
+        // Accepted when the manifest or the command defers it: enabled, its target listed as not loaded, unpatched.
         Path deferred = core.jar("deferred", List.of("Livepatch-Deferred-Targets: dev.jlivepatch.coretest.app.Nowhere"),
                 Nowhere.class);
         core.lp.load(deferred, false);

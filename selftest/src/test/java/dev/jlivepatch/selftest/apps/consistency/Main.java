@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *       {@code chain:NAME} runs a chain on it ({@code chain} alone: on the main thread);</li>
  *   <li>{@code spawn:NAME} / {@code vspawn:NAME}: a new platform / virtual thread runs one chain;</li>
  *   <li>{@code solo}: calls {@link Solo#work};</li>
- *   <li>{@code torture:PLATFORM:VIRTUAL:CYCLES}: see {@link Torture}.</li>
+ *   <li>{@code torture:PLATFORM:VIRTUAL:CYCLES[:HANDLERS:VHANDLERS]}: see {@link Torture};</li>
+ *   <li>{@code serve:PLATFORM:VIRTUAL:CYCLES:JAR}: request handlers under load, see {@link Serve}.</li>
  * </ul>
  */
 public final class Main {
@@ -103,7 +104,12 @@ public final class Main {
                 case "solo" -> Ctl.out("Solo.work: " + Solo.work());
                 case "torture" -> {
                     String[] n = arg.split(":");
-                    Torture.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]));
+                    Torture.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]),
+                            n.length > 3 ? Integer.parseInt(n[3]) : 0, n.length > 4 ? Integer.parseInt(n[4]) : 0);
+                }
+                case "serve" -> {
+                    String[] n = arg.split(":", 4);
+                    Serve.run(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), n[3]);
                 }
                 default -> throw new IllegalArgumentException("unknown step " + step);
             }

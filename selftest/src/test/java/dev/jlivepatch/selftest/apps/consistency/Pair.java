@@ -55,6 +55,18 @@ public final class Pair {
         return seen | callee(calls);
     }
 
+    /**
+     * A request handler: waits 2 ms (as a handler waits on a database), then
+     * calls the callee. A thread calling it in a loop spends nearly all its time
+     * inside it, yet leaves it and enters it again every few milliseconds.
+     *
+     * @return the versions the chain ran
+     */
+    public static int request(long[] calls) {
+        Work.sleep(2);
+        return OLD | callee(calls);
+    }
+
     /** What a chain's bits mean: {@code old}, {@code new} or {@code mixed}. */
     public static String name(int seen) {
         switch (seen) {

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * main thread waits until every worker has run a whole chain that started
  * after it, and checks that chain ran the version now in force: so every
  * worker makes progress in every phase and none is left behind.
+ *
+ * <p>Handler workers, if any, call {@link Pair#request} in a loop instead: a
+ * caller that waits 2 ms inside itself before it calls the callee, as a
+ * request handler waits on a database. They sit in the caller nearly all the
+ * time and can only switch themselves between two requests.
  */
 final class Torture {
     /**
@@ -38,6 +43,7 @@ final class Torture {
     /** One calling thread and what it saw. Counters are written by the worker only. */
     private final class Worker implements Runnable {
         final Thread thread;
+        final boolean handler;
         final long[] calls = new long[1];
         volatile long chains;
         volatile long olds;
@@ -46,8 +52,14 @@ final class Torture {
         /** The epoch read before the last chain began, shifted left by 2, with the chain's bits. */
         volatile long last = -1;
 
-        Worker(String name, boolean virtual) {
+        Worker(String name, boolean virtual, boolean handler) {
             this.thread = Spawn.thread(name, virtual, this);
+            this.handler = handler;
+        }
+
+        /** The callee calls each chain of this worker makes. */
+        int calls() {
+            return handler ? 1 : CALLS;
         }
 
         @Override
@@ -55,7 +67,7 @@ final class Torture {
             try {
                 while (!stop) {
                     long e = epoch;
-                    int seen = Pair.chain(CALLS, calls);
+                    int seen = handler ? Pair.request(calls) : Pair.chain(CALLS, calls);
                     chains++;
                     if (seen == Pair.OLD) {
                         olds++;
@@ -67,7 +79,9 @@ final class Torture {
                         error(thread.getName() + ": chain returned " + seen);
                     }
                     last = e << 2 | seen;
-                    Work.pause();
+                    if (!handler) {
+                        Work.pause();
+                    }
                 }
             } catch (Throwable t) {
                 error(thread.getName() + " died: " + t);
@@ -87,17 +101,25 @@ final class Torture {
      * @param platform platform worker threads
      * @param virtual virtual worker threads
      * @param cycles enable/disable cycles
+     * @param handlers platform handler threads
+     * @param vhandlers virtual handler threads
      */
-    static void run(int platform, int virtual, int cycles) throws InterruptedException {
-        new Torture().go(platform, virtual, cycles);
+    static void run(int platform, int virtual, int cycles, int handlers, int vhandlers) throws InterruptedException {
+        new Torture().go(platform, virtual, cycles, handlers, vhandlers);
     }
 
-    private void go(int platform, int virtual, int cycles) throws InterruptedException {
+    private void go(int platform, int virtual, int cycles, int handlers, int vhandlers) throws InterruptedException {
         for (int i = 0; i < platform; i++) {
-            workers.add(new Worker("worker-" + i, false));
+            workers.add(new Worker("worker-" + i, false, false));
         }
         for (int i = 0; i < virtual; i++) {
-            workers.add(new Worker("vworker-" + i, true));
+            workers.add(new Worker("vworker-" + i, true, false));
+        }
+        for (int i = 0; i < handlers; i++) {
+            workers.add(new Worker("handler-" + i, false, true));
+        }
+        for (int i = 0; i < vhandlers; i++) {
+            workers.add(new Worker("vhandler-" + i, true, true));
         }
         long started = System.nanoTime();
         workers.forEach(w -> w.thread.start());
@@ -139,7 +161,7 @@ final class Torture {
         for (Worker w : workers) {
             chains += w.chains;
             mixed += w.mixed;
-            lost += Math.abs(w.chains * CALLS - w.calls[0]);
+            lost += Math.abs(w.chains * w.calls() - w.calls[0]);
             both &= w.olds > 0 && w.news > 0;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -147,8 +169,9 @@ final class Torture {
         System.out.println("torture took " + millis + " ms: " + ops + " operations (" + opNanos / 1_000_000
                 + " ms), awaiting transitions " + awaitNanos / 1_000_000 + " ms, awaiting the workers "
                 + settleNanos / 1_000_000 + " ms; " + chains + " chains");
-        Ctl.out("torture: " + workers.size() + " workers (" + platform + " platform, " + virtual + " virtual), "
-                + cycles + " cycles");
+        Ctl.out("torture: " + workers.size() + " workers (" + platform + " platform, " + virtual + " virtual"
+                + (handlers + vhandlers > 0 ? ", " + handlers + " platform handlers, " + vhandlers
+                        + " virtual handlers" : "") + "), " + cycles + " cycles");
         Ctl.out("torture: mixed chains: " + mixed);
         Ctl.out("torture: lost calls: " + lost);
         Ctl.out("torture: every worker ran both versions: " + both);

@@ -26,4 +26,14 @@ public final class Work {
             Thread.yield();
         }
     }
+
+    /** Sleeps, as a handler waits on a database: platform threads block in the kernel, virtual ones unmount. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
 }

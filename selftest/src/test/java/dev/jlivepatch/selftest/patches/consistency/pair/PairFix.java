@@ -46,6 +46,12 @@ public final class PairFix {
         return seen | Pair.callee(calls);
     }
 
+    @Replace
+    static int request(long[] calls) {
+        Work.sleep(2);
+        return Pair.NEW | Pair.callee(calls);
+    }
+
     @PrePatch
     static void prePatch() {
         System.out.println("OUT pair: pre_patch_callback");

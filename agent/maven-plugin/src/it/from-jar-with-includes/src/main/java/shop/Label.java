@@ -1,0 +1,10 @@
+package shop;
+
+public final class Label {
+    private Label() {
+    }
+
+    public static String text() {
+        return "the shop";
+    }
+}

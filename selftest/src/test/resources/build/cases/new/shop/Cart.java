@@ -1,0 +1,35 @@
+package shop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Private fields and methods; the fix adds a private and a static helper. */
+public class Cart {
+    private final List<Integer> items = new ArrayList<>();
+    private int discountPercent = 10;
+
+    // The same method as in the old build, a line further down: line numbers do not count as changes.
+    public void add(int cents) {
+        items.add(cents);
+    }
+
+    private int sum() {
+        int s = 0;
+        for (int i : items) {
+            s += i;
+        }
+        return s;
+    }
+
+    public int total() {
+        return round(discount(sum()));
+    }
+
+    private int discount(int cents) {
+        return cents - cents * discountPercent / 100;
+    }
+
+    private static int round(int cents) {
+        return (cents + 5) / 10 * 10;
+    }
+}

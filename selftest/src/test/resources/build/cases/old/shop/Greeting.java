@@ -1,0 +1,8 @@
+package shop;
+
+/** An interface's default method. */
+public interface Greeting {
+    default String greet(String name) {
+        return "hello " + name;
+    }
+}
