@@ -1,7 +1,6 @@
 package dev.jlivepatch.agent;
 
 import dev.jlivepatch.agent.internal.AgentMain;
-import dev.jlivepatch.agent.internal.Bootstrap;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -21,8 +20,7 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void premain(String options, Instrumentation inst) {
-        Bootstrap.install(inst);
-        AgentMain.start(options, inst);
+        AgentMain.start(options, inst, true);
     }
 
     /**
@@ -32,6 +30,6 @@ public final class Agent {
      * @param inst the instrumentation
      */
     public static void agentmain(String options, Instrumentation inst) {
-        premain(options, inst);
+        AgentMain.start(options, inst, false);
     }
 }

@@ -12,6 +12,8 @@ final class Forks {
     static final String AGENT_WITH_PATCH = AGENT + "=patch=target/bench-patch.jar";
     /** The agent with the patch of {@code java.lang.Integer.rotateLeft(int, int)} enabled at start-up. */
     static final String AGENT_WITH_JDK_PATCH = AGENT + "=patch=target/bench-jdkpatch.jar";
+    /** The agent with the patch of {@code java.lang.Double.hashCode(double)} (outside the linkage set) enabled at start-up. */
+    static final String AGENT_WITH_JDK_INDY_PATCH = AGENT + "=patch=target/bench-jdkindy.jar";
     /** The agent with the {@code @Original} patch of {@link Checked#mix(int)} enabled at start-up. */
     static final String AGENT_WITH_ORIGINAL_PATCH = AGENT + "=patch=target/bench-original.jar";
     /** Lets ByteBuddyAgent attach to its own JVM without a helper process. */

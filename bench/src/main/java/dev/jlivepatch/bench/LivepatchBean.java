@@ -17,6 +17,14 @@ final class LivepatchBean {
 
     LivepatchBean() throws JMException {
         name = new ObjectName("dev.jlivepatch:type=Livepatch");
+        // The agent registers its MBean on a thread of its own just after start.
+        for (int i = 0; i < 1000 && !server.isRegistered(name); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         if (!server.isRegistered(name)) {
             throw new IllegalStateException(name + " is not registered: is the agent loaded?");
         }

@@ -10,10 +10,13 @@ import java.lang.invoke.MethodType;
  *   <li>{@code invokedynamic} bootstrapped by {@link #link}: the call site is
  *       the func site's own, constant outside a transition, so a patched call
  *       costs what the replacement costs;</li>
- *   <li>a static call to {@link #enter(int)}: for classes of the bootstrap and
- *       platform loaders, whose stubs must not depend on {@code java.lang.invoke}
- *       (patching a class that the method-handle machinery uses would recurse
- *       while linking);</li>
+ *   <li>the same, bootstrapped by {@link #linkNumbered} with the site's number:
+ *       for classes of the bootstrap and platform loaders, so that linking runs
+ *       no agent code;</li>
+ *   <li>a static call to {@link #enter(int)}: for the classes of the bootstrap and
+ *       platform loaders that {@code java.lang.invoke}'s linkage itself uses, whose
+ *       stubs must not depend on it (a stub that needs the method it is in to
+ *       link would recurse while linking);</li>
  *   <li>a static call to {@link #select(int)}: for application class files too
  *       old for {@code invokedynamic}.</li>
  * </ul>
@@ -57,6 +60,22 @@ public final class Dispatch {
      */
     public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, String method) {
         return linker.site(caller.lookupClass(), method).callSite();
+    }
+
+    /**
+     * Bootstrap method of the {@code invokedynamic} stubs of JDK classes: the
+     * numbered site's call site, found without running any agent code (no
+     * collection, no string), so that a patched JDK method the agent's
+     * registry uses cannot re-enter the linkage of its own stub.
+     *
+     * @param caller the woven class's lookup
+     * @param name unused
+     * @param type {@code ()Object}
+     * @param id the site's number ({@link #number})
+     * @return the func site's call site
+     */
+    public static CallSite linkNumbered(MethodHandles.Lookup caller, String name, MethodType type, int id) {
+        return numbered[id].callSite();
     }
 
     /**

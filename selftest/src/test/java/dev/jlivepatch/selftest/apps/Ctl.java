@@ -183,8 +183,21 @@ public final class Ctl {
         }
     }
 
-    private static MBeanServer server() {
-        return ManagementFactory.getPlatformMBeanServer();
+    /**
+     * The platform MBean server, once the agent's MBean is on it: an agent started with {@code -javaagent}
+     * registers it on a thread of its own just after start (waits up to 10 s, then returns the server anyway).
+     */
+    public static MBeanServer server() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = name();
+            for (int i = 0; i < 1000 && !server.isRegistered(name); i++) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException | javax.management.MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+        return server;
     }
 
     private static ObjectName name() throws javax.management.MalformedObjectNameException {
@@ -194,7 +207,7 @@ public final class Ctl {
     /** Runs an operation; prints {@code OUT refused: reason} if the agent refuses it. */
     public static boolean op(String name, String arg) {
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            MBeanServer server = server();
             server.invoke(new ObjectName("dev.jlivepatch:type=Livepatch"), name, new Object[] {arg},
                     new String[] {String.class.getName()});
             return true;

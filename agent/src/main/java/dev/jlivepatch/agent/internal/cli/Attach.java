@@ -35,6 +35,12 @@ final class Attach implements Connector {
                 throw Failure.failed(tooOld);
             }
             present = props.getProperty(AgentVersion.PROPERTY) != null;
+            // An agent started with -javaagent opens its control surfaces on a thread of its own, just after start.
+            for (int i = 0; !present && props.getProperty(AgentVersion.STARTING) != null && i < 100; i++) {
+                sleep();
+                props = vm.getSystemProperties();
+                present = props.getProperty(AgentVersion.PROPERTY) != null;
+            }
             if (load && (!present || options != null)) {
                 int feature = JavaVersion.feature(spec);
                 DynamicLoading dynamic = DynamicLoading.of(vm, feature);
@@ -108,6 +114,14 @@ final class Attach implements Connector {
                     ByteBuddyAgent.AttachmentProvider.ForModularizedVm.INSTANCE);
         } catch (RuntimeException e) {
             throw Failure.failed(AttachFailures.load(pid, jar, e));
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

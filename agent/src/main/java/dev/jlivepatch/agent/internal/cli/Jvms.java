@@ -58,7 +58,7 @@ final class Jvms {
             try {
                 Properties props = vm.getSystemProperties();
                 row.put("java", props.getProperty("java.specification.version"));
-                String version = props.getProperty(AgentVersion.PROPERTY);
+                String version = props.getProperty(AgentVersion.PROPERTY, props.getProperty(AgentVersion.STARTING));
                 row.put("agent", version != null);
                 row.put("agentVersion", version);
             } finally {

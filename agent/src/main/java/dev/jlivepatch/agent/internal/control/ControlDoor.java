@@ -87,7 +87,14 @@ public final class ControlDoor {
             WatchService watch = real.getFileSystem().newWatchService();
             real.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
             ControlDoor door = new ControlDoor(agent, rules, real, watch);
-            Runtime.getRuntime().addShutdownHook(new Thread(door::close, THREAD + "-cleanup"));
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(door::close, THREAD + "-cleanup"));
+            } catch (IllegalStateException exiting) {
+                // The JVM exits before the agent's start-up thread got here: nothing to open.
+                watch.close();
+                delete(real);
+                return;
+            }
             System.setProperty(PROPERTY, real.toString());
             Thread t = new Thread(door::run, THREAD);
             t.setDaemon(true);

@@ -5,6 +5,7 @@ import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.Resolver;
 import dev.jlivepatch.agent.internal.patch.TargetShape;
 import dev.jlivepatch.agent.internal.weave.Shape;
+import dev.jlivepatch.agent.internal.weave.StubWeaver;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -96,7 +97,8 @@ final class BindingMaker {
                         patchLoader.eraseDesc(r.replacement().desc()), patchLoader);
                 MethodHandle replacement = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
                         .findStatic(type, r.replacement().method(), erased).asFixedArity();
-                bridges.put(r.key(), Bridges.make(shapeOf, replacement));
+                bridges.put(r.key(), Bridges.make(shapeOf, replacement,
+                        StubWeaver.foldsBridges(patchLoader.getParent(), pc.target())));
                 entries.put(r.key(), replacement.asType(MethodType.fromMethodDescriptorString(shapeOf.callDesc(),
                         null)));
             } catch (Throwable e) {

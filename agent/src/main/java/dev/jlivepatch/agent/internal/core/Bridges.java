@@ -10,23 +10,42 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bridges: the objects func stacks hold, one per replacement, that a stub
- * calls through its shape's interface. Each is an instance of a hidden class
- * defined here with the replacement's method handle as its class data, so
- * the bridge is linked and initialised when it is made, names nothing of the
- * patch or its target, and is unloaded with the last func stack that holds it.
+ * calls through its shape's interface. Each is an instance, holding the
+ * replacement's method handle in a final field, of the hidden class of its
+ * shape, defined here once per shape (not once per replacement: a patch of
+ * ten thousand methods would define ten thousand classes); except for stubs
+ * that cannot fold the bridge (the static path), where each bridge has a
+ * class of its own with the handle as a static final. A bridge is linked and
+ * initialised when it is made and names nothing of the patch or its target.
  */
 final class Bridges {
     private static final String NAME = Bridges.class.getName().replace('.', '/') + "$Bridge";
-    private static final Map<String, byte[]> BYTES = new ConcurrentHashMap<>();
+    private static final Map<String, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     private Bridges() {
     }
 
-    /** A bridge of {@code shape} that calls {@code replacement}. */
-    static Object make(Shape shape, MethodHandle replacement) throws Throwable {
+    /**
+     * A bridge of {@code shape} that calls {@code replacement}.
+     *
+     * @param folded whether the stubs that hold it fold it to a constant; if not (the static path), the bridge
+     *     gets a class of its own whose static final handle C2 folds through the call's type profile
+     */
+    static Object make(Shape shape, MethodHandle replacement, boolean folded) throws Throwable {
         MethodHandle target = replacement.asType(MethodType.fromMethodDescriptorString(shape.callDesc(), null));
-        byte[] bytes = BYTES.computeIfAbsent(shape.interfaceName(), k -> BridgeMaker.make(NAME, shape));
-        MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, target, true);
-        return bridge.findConstructor(bridge.lookupClass(), MethodType.methodType(void.class)).invoke();
+        if (!folded) {
+            MethodHandles.Lookup own = MethodHandles.lookup().defineHiddenClassWithClassData(
+                    BridgeMaker.makeWithClassData(NAME, shape), target, true);
+            return own.findConstructor(own.lookupClass(), MethodType.methodType(void.class)).invoke();
+        }
+        MethodHandle constructor = CONSTRUCTORS.get(shape.interfaceName());
+        if (constructor == null) {
+            MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClass(BridgeMaker.make(NAME, shape), true);
+            constructor = bridge.findConstructor(bridge.lookupClass(), MethodType.methodType(void.class,
+                    MethodHandle.class)).asType(MethodType.methodType(Object.class, MethodHandle.class));
+            MethodHandle raced = CONSTRUCTORS.putIfAbsent(shape.interfaceName(), constructor);
+            constructor = raced != null ? raced : constructor;
+        }
+        return (Object) constructor.invokeExact(target);
     }
 }

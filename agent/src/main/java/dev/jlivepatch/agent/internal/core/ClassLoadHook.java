@@ -112,7 +112,7 @@ final class ClassLoadHook implements ClassFileTransformer {
         for (Binding b : done) {
             b.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         }
-        return StubWeaver.weave(classFile, keys, StubWeaver.mode(loader, classFile), coming.sites::number, true);
+        return StubWeaver.weave(classFile, keys, StubWeaver.mode(loader, name, classFile), coming.sites::number, true);
     }
 
     /** Refuses the class's definition; the pre-patch callbacks that ran are undone, newest first. */

@@ -11,7 +11,9 @@ import java.util.Set;
 final class Deny {
     private static final Set<String> CLASSES = Set.of("java.lang.Object", "java.lang.Class", "java.lang.ClassLoader",
             "java.lang.ClassValue", "java.lang.Thread", "java.lang.ThreadLocal", "java.lang.System",
-            "java.lang.StackWalker", "java.lang.StackStreamFactory", "java.lang.StackFrameInfo");
+            "java.lang.StackWalker", "java.lang.StackStreamFactory", "java.lang.StackFrameInfo",
+            // A thread's patch state in a transition is a VarHandle, which checks its receiver with Objects.
+            "java.util.Objects");
     private static final String[] PACKAGES = {"java.lang.invoke.", "java.lang.ref.", "java.lang.reflect.",
         "jdk.internal.", "sun.", "java.util.concurrent.ConcurrentHashMap", "dev.jlivepatch.runtime.", "dev.jlivepatch.api.", "dev.jlivepatch.agent.",
         "dev.jlivepatch.internal."};
@@ -20,7 +22,8 @@ final class Deny {
     }
 
     static void check(LoadedPatch p, String target) throws PatchException {
-        boolean denied = CLASSES.contains(target);
+        int nested = target.indexOf('$');
+        boolean denied = CLASSES.contains(nested < 0 ? target : target.substring(0, nested));
         for (String pkg : PACKAGES) {
             denied |= target.startsWith(pkg);
         }

@@ -101,16 +101,18 @@ final class FuncStacks {
             }
             keys.computeIfAbsent(st, k -> new LinkedHashSet<>()).addAll(b.keys());
         }
+        Map<Class<?>, List<String>> affected = new LinkedHashMap<>();
         for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
-            List<String> affected = new ArrayList<>();
+            List<String> methods = new ArrayList<>();
             for (String key : e.getValue()) {
                 if (!Objects.equals(e.getKey().top(key, plan::onUnpatchedSideOnly),
                         e.getKey().top(key, plan::onPatchedSideOnly))) {
-                    affected.add(key);
+                    methods.add(key);
                 }
             }
-            t.affect(e.getKey().type, affected);
+            affected.put(e.getKey().type, methods);
         }
+        t.affect(affected); // in one go: the set of affected methods is copied once, not once per class
         publish(keys, plan, t);
     }
 
@@ -273,7 +275,7 @@ final class FuncStacks {
         if (keys.isEmpty() && !st.initHooked) {
             return null;
         }
-        return StubWeaver.weave(classFile, keys, StubWeaver.mode(c.getClassLoader(), classFile), st.sites::number,
+        return StubWeaver.weave(classFile, keys, StubWeaver.mode(c.getClassLoader(), c.getName(), classFile), st.sites::number,
                 st.initHooked);
     }
 

@@ -39,8 +39,10 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     }
 
     private final PatchJar jar;
-    private final Set<String> reroutePackages = new HashSet<>();
-    private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors = new HashMap<>();
+    /** The last jar's index: an enable builds a loader per target, all for one jar (weakly held). */
+    private static volatile JarIndex last;
+    private final Set<String> reroutePackages;
+    private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors;
     private final Map<String, List<PatchClassRewriter.Use>> uses = new ConcurrentHashMap<>();
     /** Per class of the jar: the other classes its code names, which the JVM resolves as it runs. */
     private final Map<String, Set<String>> refs = new ConcurrentHashMap<>();
@@ -66,18 +68,9 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
         super("jlivepatch:" + jar.id(), parent);
         this.copies = copies;
         this.jar = jar;
-        Set<String> jarPackages = new HashSet<>();
-        for (String c : jar.classes().keySet()) {
-            jarPackages.add(Erasure.packageOf(c));
-        }
-        for (PatchClass pc : jar.patchClasses()) {
-            reroutePackages.add(Erasure.packageOf(pc.target().replace('.', '/')));
-            Map<String, PatchClassRewriter.Accessor> mine = accessors.computeIfAbsent(pc.name(), k -> new HashMap<>());
-            for (Accessor a : pc.accessors()) {
-                mine.put(a.method() + a.desc(), new PatchClassRewriter.Accessor(a.member(), a.owner(), a.field()));
-            }
-        }
-        reroutePackages.addAll(jarPackages);
+        JarIndex index = JarIndex.of(jar);
+        this.reroutePackages = index.reroutePackages;
+        this.accessors = index.accessors;
         this.defining = defining;
         this.erasure = new Erasure(parent, reroutePackages, jar.classes().keySet(),
                 defining == null ? Map.of() : Map.of(defining.name(), defining.standIn()));
@@ -311,5 +304,40 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     @Override
     public String toString() {
         return getName() + " -> " + getParent();
+    }
+
+    /**
+     * What every loader of one jar shares, computed once per jar rather than once per target (which made
+     * enabling a patch of many classes quadratic in its classes): the packages whose uses are rerouted and
+     * the accessors by patch class. Read-only once built.
+     */
+    private static final class JarIndex {
+        private final java.lang.ref.WeakReference<PatchJar> jar;
+        private final Set<String> reroutePackages = new HashSet<>();
+        private final Map<String, Map<String, PatchClassRewriter.Accessor>> accessors = new HashMap<>();
+
+        private JarIndex(PatchJar jar) {
+            this.jar = new java.lang.ref.WeakReference<>(jar);
+            for (String c : jar.classes().keySet()) {
+                reroutePackages.add(Erasure.packageOf(c));
+            }
+            for (PatchClass pc : jar.patchClasses()) {
+                reroutePackages.add(Erasure.packageOf(pc.target().replace('.', '/')));
+                Map<String, PatchClassRewriter.Accessor> mine = accessors.computeIfAbsent(pc.name(),
+                        k -> new HashMap<>());
+                for (Accessor a : pc.accessors()) {
+                    mine.put(a.method() + a.desc(), new PatchClassRewriter.Accessor(a.member(), a.owner(), a.field()));
+                }
+            }
+        }
+
+        static JarIndex of(PatchJar jar) {
+            JarIndex i = last;
+            if (i == null || i.jar.get() != jar) {
+                i = new JarIndex(jar);
+                last = i;
+            }
+            return i;
+        }
     }
 }

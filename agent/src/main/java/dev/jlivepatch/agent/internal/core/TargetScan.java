@@ -10,9 +10,11 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,15 +57,21 @@ final class TargetScan {
         loaders.add(null);
         loaders.add(ClassLoader.getPlatformClassLoader());
         loaders.add(ClassLoader.getSystemClassLoader());
+        // Loaded classes by name, once: the patch classes look up their targets instead of each scanning them all.
+        Map<String, List<Class<?>>> byName = new HashMap<>();
+        for (Class<?> c : loaded) {
+            loaders.add(c.getClassLoader());
+            if (names.contains(c.getName())) {
+                byName.computeIfAbsent(c.getName(), k -> new ArrayList<>()).add(c);
+            }
+        }
         List<Binding> out = new ArrayList<>();
         Set<ClassLoader> going = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PatchClass pc : p.jar().patchClasses()) {
             Set<ClassLoader> defined = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Class<?> c : loaded) {
+            for (Class<?> c : byName.getOrDefault(pc.target(), List.of())) {
                 ClassLoader l = c.getClassLoader();
-                loaders.add(l);
-                if (!c.getName().equals(pc.target()) || !pc.matchesLoader(l) || l instanceof PatchClassLoader
-                        || going.contains(l)) {
+                if (!pc.matchesLoader(l) || l instanceof PatchClassLoader || going.contains(l)) {
                     continue;
                 }
                 defined.add(l);

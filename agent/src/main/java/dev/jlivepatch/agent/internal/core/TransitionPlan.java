@@ -85,8 +85,13 @@ final class TransitionPlan {
                 out.add(b);
             }
         }
-        List<?> order = patch.jar().patchClasses();
-        out.sort(java.util.Comparator.comparingInt(b -> order.indexOf(b.patchClass())));
+        // Positions by identity, looked up once each: a sort comparing indexOf (records' deep equals) would be
+        // quadratic in the patch classes times their methods.
+        java.util.Map<Object, Integer> order = new java.util.IdentityHashMap<>();
+        for (Object pc : patch.jar().patchClasses()) {
+            order.putIfAbsent(pc, order.size());
+        }
+        out.sort(java.util.Comparator.comparingInt(b -> order.getOrDefault(b.patchClass(), Integer.MAX_VALUE)));
         return out;
     }
 

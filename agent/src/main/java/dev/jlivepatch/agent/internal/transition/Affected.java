@@ -36,6 +36,16 @@ final class Affected {
      * @param keys its methods, as {@code name(desc)ret}
      */
     Affected plus(Class<?> type, Iterable<String> keys) {
+        return plus(Map.of(type, keys));
+    }
+
+    /**
+     * Adds classes' methods, all at once (one copy of the maps however many classes: a transition of a
+     * thousand classes copied them a thousand times).
+     *
+     * @param keys per target class, its methods, as {@code name(desc)ret}
+     */
+    Affected plus(Map<Class<?>, ? extends Iterable<String>> keys) {
         Map<Object, Set<String>> e = new HashMap<>();
         exact.forEach((k, v) -> {
             if (((ClassKey) k).get() != null) {
@@ -43,15 +53,18 @@ final class Affected {
             }
         });
         Map<String, Set<String>> n = new HashMap<>(names);
-        ClassKey key = new ClassKey(type);
-        Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
-        Set<String> named = new HashSet<>(n.getOrDefault(type.getName(), Set.of()));
-        for (String k : keys) {
-            mine.add(k);
-            named.add(k.substring(0, k.indexOf('(')));
+        for (Map.Entry<Class<?>, ? extends Iterable<String>> entry : keys.entrySet()) {
+            Class<?> type = entry.getKey();
+            ClassKey key = new ClassKey(type);
+            Set<String> mine = new HashSet<>(e.getOrDefault(key, Set.of()));
+            Set<String> named = new HashSet<>(n.getOrDefault(type.getName(), Set.of()));
+            for (String k : entry.getValue()) {
+                mine.add(k);
+                named.add(k.substring(0, k.indexOf('(')));
+            }
+            e.put(key, Set.copyOf(mine));
+            n.put(type.getName(), Set.copyOf(named));
         }
-        e.put(key, Set.copyOf(mine));
-        n.put(type.getName(), Set.copyOf(named));
         return new Affected(Map.copyOf(e), Map.copyOf(n));
     }
 

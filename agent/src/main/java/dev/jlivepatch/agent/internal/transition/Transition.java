@@ -80,6 +80,11 @@ public final class Transition extends ThreadPatchStates {
         affected = affected.plus(type, keys);
     }
 
+    /** As {@link #affect(Class, Iterable)} for several classes, copying the affected set once. */
+    public synchronized void affect(Map<Class<?>, ? extends Iterable<String>> keys) {
+        affected = affected.plus(keys);
+    }
+
     /**
      * Marks the start: threads created from now on begin in the goal state.
      * Called after the transition's snapshots are visible to every thread, so

@@ -16,7 +16,7 @@ import org.objectweb.asm.Type;
  * of the class initialiser. A stub is:
  *
  * <pre>
- *   entry = invokedynamic Dispatch.link  |  Dispatch.enter(id)  |  Dispatch.select(id)
+ *   entry = invokedynamic Dispatch.link | invokedynamic Dispatch.linkNumbered(id) | Dispatch.enter(id) | Dispatch.select(id)
  *   if (entry != null) return ((Call$shape) entry).call(this, args...);
  *   ...original body...
  * </pre>
@@ -29,16 +29,25 @@ public final class StubWeaver {
     private static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC, DISPATCH, "link",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
                     + "Ljava/lang/invoke/CallSite;", false);
+    private static final Handle LINK_NUMBERED = new Handle(Opcodes.H_INVOKESTATIC, DISPATCH, "linkNumbered",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)"
+                    + "Ljava/lang/invoke/CallSite;", false);
     private static final int INDY_VERSION = 51;
     private static final int FRAMES_VERSION = 50;
 
     /** How a class's stubs reach their func sites. */
     public enum Mode {
-        /** {@code invokedynamic}, constant-folded outside transitions. */
+        /** {@code invokedynamic}, constant-folded outside transitions: application classes. */
         INDY,
         /**
-         * A static call with the site's number and a per-thread re-entry guard:
-         * classes of the bootstrap and platform loaders.
+         * The same {@code invokedynamic}, linked by the site's number, so that linking it runs no agent
+         * code: classes of the bootstrap and platform loaders that {@code java.lang.invoke}'s linkage does
+         * not use ({@link LinkageClasses}).
+         */
+        INDY_NUMBERED,
+        /**
+         * A static call with the site's number and a per-thread re-entry guard: the classes of the
+         * bootstrap and platform loaders that linkage uses.
          */
         STATIC,
         /** A static call with the site's number, no guard: application class files too old for indy. */
@@ -53,10 +62,30 @@ public final class StubWeaver {
         return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
-    /** How the stubs of a class of this loader and version reach their sites. */
-    public static Mode mode(ClassLoader loader, byte[] classFile) {
+    /**
+     * Whether the stubs of a class fold the bridge they call (an {@code invokedynamic} stub outside a
+     * transition), or reach it through a read C2 cannot fold (the static path).
+     *
+     * @param loader the class's defining loader
+     * @param name the class, as {@code java.util.HashMap}
+     * @return {@code false} for the JDK's linkage set
+     */
+    public static boolean foldsBridges(ClassLoader loader, String name) {
+        return !(loader == null || loader == ClassLoader.getPlatformClassLoader())
+                || !LinkageClasses.contains(name.replace('.', '/'));
+    }
+
+    /**
+     * How the stubs of a class reach their sites.
+     *
+     * @param loader the class's defining loader
+     * @param name the class, as {@code java/util/HashMap} or {@code java.util.HashMap}
+     * @param classFile its class file
+     * @return the mode
+     */
+    public static Mode mode(ClassLoader loader, String name, byte[] classFile) {
         if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
-            return Mode.STATIC;
+            return LinkageClasses.contains(name.replace('.', '/')) ? Mode.STATIC : Mode.INDY_NUMBERED;
         }
         return version(classFile) < INDY_VERSION ? Mode.NUMBERED : Mode.INDY;
     }
@@ -102,7 +131,7 @@ public final class StubWeaver {
                     return mv;
                 }
                 int id = mode == Mode.INDY ? -1 : number.applyAsInt(key);
-                return new Stub(mv, owner, access, desc, key, id, mode == Mode.STATIC, version >= FRAMES_VERSION,
+                return new Stub(mv, owner, access, desc, key, id, mode, version >= FRAMES_VERSION,
                         lines.getOrDefault(key, 0));
             }
 
@@ -154,11 +183,12 @@ public final class StubWeaver {
         private final String desc;
         private final String key;
         private final int id;
+        private final boolean indy;
         private final boolean guarded;
         private final boolean frames;
         private final int line;
 
-        Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, boolean guarded,
+        Stub(MethodVisitor mv, String owner, int access, String desc, String key, int id, Mode mode,
              boolean frames, int line) {
             super(Opcodes.ASM9, mv);
             this.owner = owner;
@@ -166,7 +196,8 @@ public final class StubWeaver {
             this.desc = desc;
             this.key = key;
             this.id = id;
-            this.guarded = guarded;
+            this.indy = mode == Mode.INDY || mode == Mode.INDY_NUMBERED;
+            this.guarded = mode == Mode.STATIC;
             this.frames = frames;
             this.line = line;
         }
@@ -185,8 +216,10 @@ public final class StubWeaver {
             Label callStart = new Label();
             Label callEnd = new Label();
             Label handler = new Label();
-            if (id < 0) {
+            if (indy && id < 0) {
                 visitInvokeDynamicInsn("jlivepatch", "()Ljava/lang/Object;", LINK, key);
+            } else if (indy) {
+                visitInvokeDynamicInsn("jlivepatch", "()Ljava/lang/Object;", LINK_NUMBERED, id);
             } else if (guarded) {
                 visitTryCatchBlock(callStart, callEnd, handler, null);
                 visitLdcInsn(id);

@@ -108,8 +108,8 @@ class StubWeaverTest {
                 MethodType.fromMethodDescriptorString(desc, null)).asType(MethodType.fromMethodDescriptorString(
                 shape.callDesc(), null));
         byte[] bytes = BridgeMaker.make(StubWeaverTest.class.getName().replace('.', '/') + "$Bridge", shape);
-        MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, target, true);
-        return bridge.lookupClass().getConstructor().newInstance();
+        MethodHandles.Lookup bridge = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        return bridge.lookupClass().getConstructor(MethodHandle.class).newInstance(target);
     }
 
     private static Class<?> weave(StubWeaver.Mode mode) throws Exception {

@@ -2,7 +2,6 @@ package dev.jlivepatch.selftest.apps.badinput;
 
 import dev.jlivepatch.selftest.apps.Ctl;
 import dev.jlivepatch.selftest.apps.Steps;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public final class Main {
     }
 
     private static List<String> patches() throws Exception {
-        CompositeData[] all = (CompositeData[]) ManagementFactory.getPlatformMBeanServer()
+        CompositeData[] all = (CompositeData[]) Ctl.server()
                 .getAttribute(new ObjectName("dev.jlivepatch:type=Livepatch"), "Patches");
         List<String> out = new ArrayList<>();
         for (CompositeData p : all) {

@@ -9,10 +9,23 @@ import javax.management.openmbean.CompositeData;
 
 /** The agent's MBean, {@code dev.jlivepatch:type=Livepatch}, as the hammer uses it. */
 final class Mbean {
-    private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
     private static final ObjectName NAME = name();
+    private static final MBeanServer SERVER = registered();
 
     private Mbean() {
+    }
+
+    /** The platform MBean server once the agent's MBean is on it (the agent registers it just after start). */
+    private static MBeanServer registered() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (int i = 0; i < 1000 && !server.isRegistered(NAME); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return server;
     }
 
     /** The {@code Patches} attribute: every patch with its state and targets. */

@@ -4,7 +4,6 @@ import static dev.jlivepatch.selftest.apps.Steps.show;
 
 import dev.jlivepatch.selftest.apps.Ctl;
 import dev.jlivepatch.selftest.apps.Steps;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -99,7 +98,7 @@ public final class Main {
     /** The agent's MBean, read through the MXBean machinery (itself full of HashMap and ArrayList). */
     static List<String> patchIds() {
         try {
-            CompositeData[] patches = (CompositeData[]) ManagementFactory.getPlatformMBeanServer()
+            CompositeData[] patches = (CompositeData[]) Ctl.server()
                     .getAttribute(new ObjectName("dev.jlivepatch:type=Livepatch"), "Patches");
             List<String> ids = new ArrayList<>();
             for (CompositeData p : patches) {
