@@ -1,8 +1,7 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.jfr.Recorder;
 import dev.jlivepatch.agent.internal.log.Log;
-import dev.jlivepatch.agent.internal.patch.Callback;
-import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.transition.Blocker;
@@ -11,7 +10,6 @@ import dev.jlivepatch.runtime.Dispatch;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,6 +53,7 @@ public final class Livepatch {
     private final TransitionManager transitions;
     private final Planner planner;
     private final StubLinker linker;
+    private final CallCounting calls;
 
     Livepatch(Environment env) {
         this.env = env;
@@ -64,6 +63,7 @@ public final class Livepatch {
         this.scan = new TargetScan(env, stacks, hook, maker, transitions);
         this.planner = new Planner(env, registry, stacks, scan, transitions);
         this.linker = new StubLinker(stacks, registry, transitions);
+        this.calls = new CallCounting(stacks, registry);
         stacks.adoptWith(hook::adopt);
         env.addTransformer(hook);
     }
@@ -87,6 +87,11 @@ public final class Livepatch {
 
     StubLinker linker() {
         return linker;
+    }
+
+    /** @return the calls of every replacement, counted on demand */
+    public CallCounting calls() {
+        return calls;
     }
 
     /**
@@ -119,7 +124,7 @@ public final class Livepatch {
             if (old != null && old.jar().sameContent(pj)) {
                 Log.info("patch '" + pj.id() + "' is loaded already with the same content: nothing changes");
                 if (!old.enabled()) {
-                    enable(old);
+                    enable(old, false);
                 }
                 return old;
             }
@@ -133,11 +138,12 @@ public final class Livepatch {
                 if (old != null && old.enabled()) {
                     Log.info("patch '" + p.id() + "': a new version takes over from the loaded one");
                     // a cumulative new version replaces every enabled patch, its old version among them
-                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old));
+                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old), true);
                 } else {
-                    enable(p);
+                    enable(p, true);
                     if (old != null) {
                         registry.remove(old); // a disabled old version: the new one takes its place
+                        Recorder.patchRemoved(old.id(), "replaced by its new version");
                     }
                 }
             } catch (PatchException e) {
@@ -159,7 +165,7 @@ public final class Livepatch {
                 transitions.reverse();
                 return;
             }
-            enable(p);
+            enable(p, false);
         } finally {
             lock.unlock();
         }
@@ -201,6 +207,7 @@ public final class Livepatch {
                 throw new PatchException("patch '" + id + "' is enabled; disable it before removing it");
             }
             registry.remove(p);
+            Recorder.patchRemoved(id, "removed");
         } finally {
             lock.unlock();
         }
@@ -303,7 +310,7 @@ public final class Livepatch {
                 + " '" + tp.id() + "', or force it";
     }
 
-    private void enable(LoadedPatch p) throws PatchException {
+    private void enable(LoadedPatch p, boolean loading) throws PatchException {
         if (p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is already enabled");
         }
@@ -311,7 +318,7 @@ public final class Livepatch {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be enabled now: " + refusal);
         }
-        planner.enable(p, planner.replacedBy(p));
+        planner.enable(p, planner.replacedBy(p), loading);
     }
 
     private void disable(LoadedPatch p) throws PatchException {

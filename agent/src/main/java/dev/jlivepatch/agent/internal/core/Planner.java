@@ -1,5 +1,6 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.jfr.Recorder;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -33,8 +34,10 @@ final class Planner {
     /**
      * Enables a patch: alone, as an atomic replace of every other enabled
      * patch, or as the new version of {@code replaced} (an upgrade).
+     *
+     * @param loading whether the patch was loaded just now: a flight recording is told once it passed its checks
      */
-    void enable(LoadedPatch p, List<LoadedPatch> replaced) throws PatchException {
+    void enable(LoadedPatch p, List<LoadedPatch> replaced, boolean loading) throws PatchException {
         checkStates(p, replaced);
         Log.info("enabling patch '" + p.id() + "'");
         synchronized (stacks.lock()) {
@@ -48,6 +51,10 @@ final class Planner {
             originals(p, bindings);
             TransitionPlan plan = new TransitionPlan(p, true, replaced);
             bindings.forEach(plan::withPatch);
+            if (loading) {
+                Recorder.patchLoaded(p.id(), p.jar().description(), p.jar().source(), p.jar().digest(),
+                        p.jar().replace(), registry.order(p), TransitionRecord.ids(replaced));
+            }
             transitions.patch(plan);
             Reference.reachabilityFence(bindings); // the plan holds them weakly until the stacks have them
         } catch (PatchException e) {

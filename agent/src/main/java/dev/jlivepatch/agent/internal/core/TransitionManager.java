@@ -42,6 +42,8 @@ final class TransitionManager {
     private TransitionPlan plan;
     /** Bindings of classes that initialised while the patch being enabled was prepared: stacks lock. */
     private List<Binding> comers = new ArrayList<>();
+    /** What a flight recording is told of the running transition. */
+    private TransitionRecord record;
     private long startedNanos;
     private boolean timedOut;
     private Thread manager;
@@ -213,6 +215,7 @@ final class TransitionManager {
             p.enabled(t.patching());
             p.transition(to);
         }
+        record.reversed(t.patching());
         Log.info("'" + p.id() + "': starting " + to.label() + " transition");
         startedNanos = System.nanoTime();
         attempt();
@@ -223,6 +226,7 @@ final class TransitionManager {
         LoadedPatch p = patch;
         List<String> held = new ArrayList<>();
         current.round();
+        record.round(current.blockers());
         current.blockers().forEach(b -> held.add(b.toString()));
         Log.warn("'" + p.id() + "': forcing the " + p.transition().label() + " transition: " + held.size()
                 + " thread(s) switched without the consistency check"
@@ -261,6 +265,7 @@ final class TransitionManager {
     /** The transition's snapshots are out: mark the start, and try to complete it at once. */
     private void started() {
         current.started();
+        record = new TransitionRecord(plan);
         attempt();
     }
 
@@ -271,7 +276,9 @@ final class TransitionManager {
 
     /** One round; completes the transition if every thread has switched, or leaves it to the manager. */
     void attempt() {
-        if (CONSISTENCY_OFF || current.round()) {
+        boolean done = CONSISTENCY_OFF || current.round();
+        record.round(current.blockers());
+        if (done) {
             complete();
             return;
         }
@@ -328,6 +335,7 @@ final class TransitionManager {
         } else if (done.replaced.stream().anyMatch(q -> q.id().equals(done.patch.id()))) {
             registry.remove(done.patch); // a new version that never took over: the old one stays, alone
         }
+        record.completed(patched);
         Log.info("'" + done.patch.id() + "': " + TransitionState.of(patched).label() + " complete");
         idle.signalAll();
     }
