@@ -1,6 +1,7 @@
 package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.CallInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 /**
  * {@code status PID}: the kernel's {@code /sys/kernel/livepatch} read in one
  * go. A JVM without the agent has no patches; that is an answer, not a failure.
+ * With {@code --calls DURATION}, first the calls of every replacement in that window.
  */
 final class Status {
 
@@ -24,6 +26,7 @@ final class Status {
         out.report.put("agentVersion", null);
         out.report.put("patches", null);
         out.report.put("transition", null);
+        out.report.put("calls", null);
         out.report.put("error", null);
         args.expect("PID");
         args.allow(false, false);
@@ -37,9 +40,13 @@ final class Status {
                 return;
             }
             out.report.put("agentVersion", c.agentVersion());
+            List<CallInfo> calls = args.calls() == null ? null : Calls.count(c, args.calls(), out);
             List<PatchInfo> patches = c.call(LivepatchMXBean::getPatches);
             List<BlockerInfo> blockers = c.call(LivepatchMXBean::getBlockingThreads);
             print(out, pid, c.agentVersion(), patches, blockers);
+            if (calls != null) {
+                out.report.put("calls", Calls.report(calls, args.calls(), out));
+            }
         }
     }
 

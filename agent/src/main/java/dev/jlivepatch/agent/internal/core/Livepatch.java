@@ -54,6 +54,7 @@ public final class Livepatch {
     private final Planner planner;
     private final StubLinker linker;
     private final CallCounting calls;
+    private final DryRun dryRun;
 
     Livepatch(Environment env) {
         this.env = env;
@@ -64,6 +65,7 @@ public final class Livepatch {
         this.planner = new Planner(env, registry, stacks, scan, transitions);
         this.linker = new StubLinker(stacks, registry, transitions);
         this.calls = new CallCounting(stacks, registry);
+        this.dryRun = new DryRun(lock, registry, stacks, scan, maker, planner, this::busy);
         stacks.adoptWith(hook::adopt);
         env.addTransformer(hook);
     }
@@ -154,6 +156,15 @@ public final class Livepatch {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What {@link #load} would do with this jar, found without changing
+     * anything ({@code load --dry-run}): its targets, the checks and their
+     * outcome, and the threads that would block its transition now.
+     */
+    public DryRunReport dryRun(Path jar, boolean deferredTargets) {
+        return dryRun.run(jar, deferredTargets);
     }
 
     /** Enables a registered, disabled patch (writing 1 to the kernel's {@code enabled}). */

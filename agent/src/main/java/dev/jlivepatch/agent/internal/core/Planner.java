@@ -38,7 +38,11 @@ final class Planner {
      * @param loading whether the patch was loaded just now: a flight recording is told once it passed its checks
      */
     void enable(LoadedPatch p, List<LoadedPatch> replaced, boolean loading) throws PatchException {
-        checkStates(p, replaced);
+        String incompatible = incompatibility(p, replaced);
+        if (incompatible != null) {
+            Log.error("Livepatch patch (" + p.id() + ") is not compatible with the already installed livepatches.");
+            throw new PatchException(incompatible).logged();
+        }
         Log.info("enabling patch '" + p.id() + "'");
         synchronized (stacks.lock()) {
             registry.publish(null, p);
@@ -86,8 +90,10 @@ final class Planner {
      * The kernel's {@code klp_is_patch_compatible}: a patch may not hold a
      * state at a lower version than an enabled patch does, and a patch that
      * replaces others must carry every state of theirs.
+     *
+     * @return why the patch is not compatible, or null when it is
      */
-    private void checkStates(LoadedPatch p, List<LoadedPatch> replaced) throws PatchException {
+    String incompatibility(LoadedPatch p, List<LoadedPatch> replaced) {
         for (LoadedPatch q : registry.all()) {
             if (q == p || !q.enabled()) {
                 continue;
@@ -103,13 +109,11 @@ final class Planner {
                             + s.version() + " of enabled patch '" + q.id() + "'";
                 }
                 if (why != null) {
-                    Log.error("Livepatch patch (" + p.id() + ") is not compatible with the already installed"
-                            + " livepatches.");
-                    throw new PatchException("patch '" + p.id() + "' is not compatible with the already installed"
-                            + " patches: " + why).logged();
+                    return "patch '" + p.id() + "' is not compatible with the already installed patches: " + why;
                 }
             }
         }
+        return null;
     }
 
     /** Makes the original-body copies the bindings' {@code @Original} accessors run; a failure refuses the patch. */

@@ -254,6 +254,35 @@ public final class Transition extends ThreadPatchStates {
         return g == ThreadState.PATCHED;
     }
 
+    /**
+     * The threads that would block a transition touching these methods if it
+     * started now: every live thread with a frame of one of them on its
+     * stack, read in one batch as a round reads them. Read-only: no thread
+     * is switched and no transition is made; the calling thread is left out.
+     *
+     * @param methods per target class, the methods ({@code name(desc)ret}) the transition would affect
+     * @return the would-be blockers, by thread id
+     */
+    public static List<Blocker> wouldBlock(Map<Class<?>, ? extends Iterable<String>> methods) {
+        Affected aff = Affected.NONE;
+        for (Map.Entry<Class<?>, ? extends Iterable<String>> e : methods.entrySet()) {
+            aff = aff.plus(e.getKey(), e.getValue());
+        }
+        List<Blocker> out = new ArrayList<>();
+        if (methods.isEmpty()) {
+            return out;
+        }
+        Thread self = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> e : Threads.stacks(List.of()).entrySet()) {
+            StackTraceElement frame = e.getKey() == self ? null : aff.firstIn(e.getValue());
+            if (frame != null && e.getKey().isAlive()) {
+                out.add(blocker(e.getKey(), frame.toString()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Blocker::id));
+        return out;
+    }
+
     private static Blocker blocker(Thread t, String frame) {
         return new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame);
     }

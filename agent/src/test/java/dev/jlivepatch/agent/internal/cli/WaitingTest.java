@@ -171,7 +171,7 @@ class WaitingTest {
                 + "{\"thread\":\"worker\",\"threadId\":7,\"virtual\":false,"
                 + "\"frame\":\"com.example.Greeter.greet(Greeter.java:10)\"},"
                 + "{\"thread\":\"\",\"threadId\":31,\"virtual\":true,"
-                + "\"frame\":\"com.example.Greeter.greet(Greeter.java:12)\"}]},\"error\":null}"), json);
+                + "\"frame\":\"com.example.Greeter.greet(Greeter.java:12)\"}]},\"calls\":null,\"error\":null}"), json);
     }
 
     @Test
