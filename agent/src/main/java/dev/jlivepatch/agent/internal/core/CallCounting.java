@@ -34,12 +34,15 @@ public final class CallCounting {
      * window asked for earlier runs longer.
      *
      * @param millis the window, more than 0
+     * @return the counts as they were just before (no call made once this returns is in them): the base to
+     *     subtract from a later {@link #read()}
      * @throws IllegalArgumentException for a window of 0 or less
      */
-    public synchronized void start(long millis) {
+    public synchronized CallCounts start(long millis) {
         if (millis <= 0) {
             throw new IllegalArgumentException("a window to count calls in must be longer than 0 ms, not " + millis);
         }
+        List<CallCounts.Count> base = counts();
         long now = System.currentTimeMillis();
         long end = millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
         if (until == 0) {
@@ -56,6 +59,7 @@ public final class CallCounting {
             timer.setDaemon(true);
             timer.start();
         }
+        return new CallCounts(true, since, until, base);
     }
 
     /** Stops counting now, whatever window was asked for. */
@@ -77,6 +81,10 @@ public final class CallCounting {
             from = since;
             to = until;
         }
+        return new CallCounts(on, from, to, counts());
+    }
+
+    private List<CallCounts.Count> counts() {
         List<CallCounts.Count> out = new ArrayList<>();
         synchronized (stacks.lock()) {
             for (Class<?> c : stacks.tracked()) {
@@ -94,7 +102,7 @@ public final class CallCounting {
         List<LoadedPatch> order = registry.all();
         out.sort(Comparator.comparingInt((CallCounts.Count n) -> indexOf(order, n.patchId()))
                 .thenComparing(CallCounts.Count::className).thenComparing(CallCounts.Count::method));
-        return new CallCounts(on, from, to, List.copyOf(out));
+        return List.copyOf(out);
     }
 
     private static int indexOf(List<LoadedPatch> order, String id) {

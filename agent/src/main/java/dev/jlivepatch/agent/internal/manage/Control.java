@@ -110,8 +110,7 @@ public final class Control implements LivepatchMXBean {
 
     @Override
     public CallsInfo countCalls(long millis) {
-        core.calls().start(millis);
-        return getCalls();
+        return Reports.calls(core.calls().start(millis));
     }
 
     @Override

@@ -82,7 +82,8 @@ public interface LivepatchMXBean {
      * cost nothing; while counting, a bridge that adds one to a counter.
      *
      * @param millis the window, in milliseconds, more than 0
-     * @return the counts as they stand at the start (take differences)
+     * @return the counts as they stood just before counting started: subtract them from a later
+     *     {@link #getCalls()} for the calls in between
      */
     CallsInfo countCalls(long millis);
 
