@@ -29,7 +29,7 @@ class CommandsTest {
     static final List<String> CHANGE_KEYS = List.of("command", "pid", "id", "attached", "agentVersion", "result",
             "patch", "blockers", "notices", "error");
     static final List<String> STATUS_KEYS = List.of("command", "pid", "agent", "agentVersion", "patches",
-            "transition", "error");
+            "transition", "calls", "error");
     static final List<String> PATCH_KEYS = List.of("id", "description", "enabled", "transition", "forced", "replace", "stackOrder", "targets");
 
     @ParameterizedTest
