@@ -180,7 +180,7 @@ class CommandsTest {
         CliRun.run(jdk, "enable", "1", "x", "--options", "dir=/x").fails(2, "--options applies only to 'load'"
                 + " (the agent options, passed on attach)");
         CliRun.run(jdk, "load", "1", "x.jar", "--timeout", "soon").fails(2, "--timeout 'soon' is not a duration:"
-                + " give seconds (60) or 500ms, 30s, 2m");
+                + " give seconds (60) or 500ms, 30s, 2m, 1h");
         Map<String, Object> json = CliRun.run(jdk, "frob", "--json").fails(2, "unknown command 'frob' (see --help)")
                 .json();
         assertEquals("unknown command 'frob' (see --help)", json.get("error"));
