@@ -1,24 +1,46 @@
 package dev.jlivepatch.agent.internal.jfr;
 
 import dev.jlivepatch.agent.internal.log.Log;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
  * What the agent tells JDK Flight Recorder. Each method commits one event
- * when a recording asks for it, and costs a few field writes otherwise. On a
- * JVM without the {@code jdk.jfr} module (an image made without it, or
+ * when a recording asks for it, and costs a few field writes otherwise. Until
+ * Flight Recorder has been started in the JVM (a recording, from the command
+ * line or {@code jcmd}), no event class is touched: the first event class a
+ * JVM loads brings up Flight Recorder's event machinery, about 140 ms, which
+ * a JVM that never records should not pay on its first patch. On a JVM
+ * without the {@code jdk.jfr} module (an image made without it, or
  * {@code --limit-modules}), or when an event cannot be made, every method does
  * nothing: the events are an aid, and never stop a patch.
  */
 public final class Recorder {
-    private static volatile boolean on = available();
+    /** {@code jdk.jfr.FlightRecorder.isInitialized()}, or null without {@code jdk.jfr}. */
+    private static final MethodHandle INITIALIZED = initialized();
+    private static volatile boolean on = INITIALIZED != null;
 
     private Recorder() {
     }
 
-    /** @return whether events are recorded: {@code jdk.jfr} is present and no event has failed */
+    /** @return whether events can be recorded: {@code jdk.jfr} is present and no event has failed */
     public static boolean on() {
         return on;
+    }
+
+    /** Whether an event may be wanted now: Flight Recorder has been started in this JVM. */
+    private static boolean recording() {
+        if (!on) {
+            return false;
+        }
+        try {
+            return (boolean) INITIALIZED.invokeExact();
+        } catch (Throwable e) {
+            failed(e);
+            return false;
+        }
     }
 
     /**
@@ -34,7 +56,7 @@ public final class Recorder {
      */
     public static void patchLoaded(String id, String description, String jar, byte[] digest, boolean replace,
                                    int stackOrder, List<String> replaces) {
-        if (on) {
+        if (recording()) {
             try {
                 Events.patchLoaded(id, description, jar, hex(digest), replace, stackOrder, String.join(",", replaces));
             } catch (RuntimeException | LinkageError e) {
@@ -48,7 +70,7 @@ public final class Recorder {
      * @param forced whether it completed without the consistency check
      */
     public static void patchEnabled(String id, boolean forced) {
-        if (on) {
+        if (recording()) {
             try {
                 Events.patchEnabled(id, forced);
             } catch (RuntimeException | LinkageError e) {
@@ -62,7 +84,7 @@ public final class Recorder {
      * @param reason {@code disabled}, {@code reversed}, or {@code replaced by 'ID'}
      */
     public static void patchDisabled(String id, String reason) {
-        if (on) {
+        if (recording()) {
             try {
                 Events.patchDisabled(id, reason);
             } catch (RuntimeException | LinkageError e) {
@@ -76,7 +98,7 @@ public final class Recorder {
      * @param reason {@code removed}, {@code replaced by 'ID'}, or why else it went
      */
     public static void patchRemoved(String id, String reason) {
-        if (on) {
+        if (recording()) {
             try {
                 Events.patchRemoved(id, reason);
             } catch (RuntimeException | LinkageError e) {
@@ -95,7 +117,7 @@ public final class Recorder {
      * @return for a start, what {@link #transitionCompleted} commits at the end (null when nothing is recorded)
      */
     public static Object transitionStarted(String id, boolean patching, boolean reversal, List<String> replaces) {
-        if (on) {
+        if (recording()) {
             try {
                 Events.transitionStarted(id, kind(patching), reversal, String.join(",", replaces));
                 return reversal ? null : Events.begin();
@@ -119,7 +141,7 @@ public final class Recorder {
      */
     public static void transitionCompleted(Object begun, String id, boolean patched, boolean reversed,
                                            boolean forced, int rounds, List<String> blockers) {
-        if (on && begun != null) {
+        if (begun != null && recording()) {
             try {
                 Events.transitionCompleted(begun, id, kind(patched), reversed, forced, rounds, blockers);
             } catch (RuntimeException | LinkageError e) {
@@ -145,18 +167,20 @@ public final class Recorder {
         Log.warn("JDK Flight Recorder events are off from now on: " + e);
     }
 
-    private static boolean available() {
+    private static MethodHandle initialized() {
         if ("off".equals(System.getProperty("jlivepatch.jfr"))) {
-            return false;
+            return null;
         }
         try {
             if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
-                return false;
+                return null;
             }
             Class.forName("jdk.jfr.Event", false, Recorder.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
-            return false;
+            Class<?> recorder = Class.forName("jdk.jfr.FlightRecorder", false, Recorder.class.getClassLoader());
+            return MethodHandles.publicLookup().findStatic(recorder, "isInitialized",
+                    MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
         }
     }
 }
