@@ -53,6 +53,32 @@ final class LivepatchBean {
                 + d.get("managerSwitched") + " by the manager";
     }
 
+    /** Starts counting the calls of every replacement for {@code millis}. */
+    void countCalls(long millis) throws JMException {
+        server.invoke(name, "countCalls", new Object[] {millis}, new String[] {"long"});
+    }
+
+    /** Stops counting calls. */
+    void stopCounting() throws JMException {
+        server.invoke(name, "stopCounting", new Object[0], new String[0]);
+    }
+
+    /** Whether calls are counted now. */
+    boolean counting() throws JMException {
+        return (Boolean) ((javax.management.openmbean.CompositeData) server.getAttribute(name, "Calls")).get("counting");
+    }
+
+    /** The calls counted so far, summed over every replacement. */
+    long calls() throws JMException {
+        long sum = 0;
+        javax.management.openmbean.CompositeData c =
+                (javax.management.openmbean.CompositeData) server.getAttribute(name, "Calls");
+        for (Object o : (Object[]) c.get("calls")) {
+            sum += (Long) ((javax.management.openmbean.CompositeData) o).get("calls");
+        }
+        return sum;
+    }
+
     /** Waits for the running transition; fails if it has not completed in time. */
     void await(long millis) throws JMException {
         Boolean done = (Boolean) server.invoke(name, "awaitTransition", new Object[] {millis}, new String[] {"long"});

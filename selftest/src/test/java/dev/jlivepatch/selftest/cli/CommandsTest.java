@@ -29,7 +29,7 @@ class CommandsTest {
     static final List<String> CHANGE_KEYS = List.of("command", "pid", "id", "attached", "agentVersion", "result",
             "patch", "blockers", "notices", "error");
     static final List<String> STATUS_KEYS = List.of("command", "pid", "agent", "agentVersion", "patches",
-            "transition", "lastTransition", "error");
+            "transition", "lastTransition", "calls", "error");
     static final List<String> LAST_TRANSITION_KEYS = List.of("patch", "kind", "durationMillis", "rounds",
             "selfSwitched", "managerSwitched", "reversed", "forced");
     static final List<String> PATCH_KEYS = List.of("id", "description", "enabled", "transition", "forced", "replace", "stackOrder", "targets");
@@ -197,7 +197,7 @@ class CommandsTest {
         CliRun.run(jdk, "enable", "1", "x", "--options", "dir=/x").fails(2, "--options applies only to 'load'"
                 + " (the agent options, passed on attach)");
         CliRun.run(jdk, "load", "1", "x.jar", "--timeout", "soon").fails(2, "--timeout 'soon' is not a duration:"
-                + " give seconds (60) or 500ms, 30s, 2m");
+                + " give seconds (60) or 500ms, 30s, 2m, 1h");
         Map<String, Object> json = CliRun.run(jdk, "frob", "--json").fails(2, "unknown command 'frob' (see --help)")
                 .json();
         assertEquals("unknown command 'frob' (see --help)", json.get("error"));

@@ -46,7 +46,8 @@ public final class Sockets {
             if (!Files.isReadable(table)) {
                 continue;
             }
-            for (String line : Files.readAllLines(table).subList(1, Files.readAllLines(table).size())) {
+            List<String> rows = Files.readAllLines(table); // once: other processes change the table meanwhile
+            for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
                     out.add(proto + " :" + Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));

@@ -17,10 +17,13 @@ import java.util.List;
  * @param options {@code --options}: agent options passed through on attach, or null
  * @param version {@code --version}
  * @param deferredTargets {@code --deferred-targets}: {@code load} accepts targets no class loader can find yet
+ * @param dryRun {@code --dry-run}: {@code load} reports what it would do and changes nothing
+ * @param calls {@code --calls}: {@code status} counts the calls of every replacement for this long; or null
  * @param build the options of {@code build}
  */
 record Args(String command, List<String> operands, boolean json, boolean help, boolean noWait, Duration timeout,
-            String options, boolean version, boolean deferredTargets, BuildFlags build) {
+            String options, boolean version, boolean deferredTargets, boolean dryRun, Duration calls,
+            BuildFlags build) {
 
     /** How long {@code load}, {@code enable}, {@code disable} and {@code force} wait by default. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -35,6 +38,8 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         String options = null;
         boolean version = false;
         boolean deferredTargets = false;
+        boolean dryRun = false;
+        Duration calls = null;
         BuildFlags.Collector build = new BuildFlags.Collector();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -50,6 +55,8 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
                 case "--no-wait" -> noWait = true;
                 case "--version" -> version = true;
                 case "--deferred-targets" -> deferredTargets = true;
+                case "--dry-run" -> dryRun = true;
+                case "--calls" -> calls = Durations.parse(value != null ? value : next(args, ++i, a), a);
                 case "--timeout" -> timeout = Durations.parse(value != null ? value : next(args, ++i, a));
                 case "--options" -> options = value != null ? value : next(args, ++i, a);
                 default -> {
@@ -71,12 +78,12 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
                     }
                 }
             }
-            if (value != null && !(a.equals("--timeout") || a.equals("--options"))) {
+            if (value != null && !(a.equals("--timeout") || a.equals("--options") || a.equals("--calls"))) {
                 throw Failure.usage("option '" + a + "' takes no value");
             }
         }
         return new Args(command, List.copyOf(operands), json, help, noWait, timeout, options, version,
-                deferredTargets, build.done());
+                deferredTargets, dryRun, calls, build.done());
     }
 
     private static String next(String[] args, int i, String flag) throws Failure {
@@ -115,6 +122,15 @@ record Args(String command, List<String> operands, boolean json, boolean help, b
         }
         if (build.any() && !"build".equals(command)) {
             throw Failure.usage("option '" + build.first() + "' applies only to 'build'");
+        }
+        if (!load && dryRun) {
+            throw Failure.usage("--dry-run applies only to 'load' (it reports what the load would do)");
+        }
+        if (dryRun && (noWait || timeout != null)) {
+            throw Failure.usage("--dry-run starts no transition: --no-wait and --timeout do not apply");
+        }
+        if (calls != null && !"status".equals(command)) {
+            throw Failure.usage("--calls applies only to 'status' (it counts the calls of every replacement)");
         }
         if (!load && deferredTargets) {
             throw Failure.usage("--deferred-targets applies only to 'load' (it accepts targets that no class loader"

@@ -24,6 +24,9 @@ final class Change {
             "blockers", "notices", "error"}) {
             out.report.put(key, null);
         }
+        if (args.dryRun()) {
+            out.report.put("dryRun", null); // before "error", which Out keeps last
+        }
         out.report.put("command", command);
         out.report.put("blockers", List.of());
         out.report.put("notices", List.of());
@@ -44,6 +47,10 @@ final class Change {
         try (Connection c = connector.connect(pid, load, args.options(), out)) {
             out.report.put("attached", c.attached());
             out.report.put("agentVersion", c.agentVersion());
+            if (args.dryRun()) {
+                DryRunCommand.run(c, args, out, jar);
+                return;
+            }
             if (load) {
                 Path from = jar;
                 if (!c.attached()) {

@@ -2,6 +2,8 @@ package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.control.Wire;
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.CallsInfo;
+import dev.jlivepatch.agent.internal.manage.DryRunInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TransitionInfo;
@@ -143,6 +145,29 @@ final class RemoteAgent implements LivepatchMXBean, AutoCloseable {
             Wire.writeString(out, path);
             out.writeBoolean(deferredTargets);
         }, Wire::readString);
+    }
+
+    @Override
+    public DryRunInfo dryRun(String path, boolean deferredTargets) {
+        return call("dryRun", 0, out -> {
+            Wire.writeString(out, path);
+            out.writeBoolean(deferredTargets);
+        }, Wire::readDryRun);
+    }
+
+    @Override
+    public CallsInfo getCalls() {
+        return call("calls", 0, out -> { }, Wire::readCalls);
+    }
+
+    @Override
+    public CallsInfo countCalls(long millis) {
+        return call("countCalls", 0, out -> out.writeLong(millis), Wire::readCalls);
+    }
+
+    @Override
+    public CallsInfo stopCounting() {
+        return call("stopCounting", 0, out -> { }, Wire::readCalls);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
+import dev.jlivepatch.agent.internal.manage.CallInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TransitionInfo;
@@ -12,6 +13,7 @@ import java.util.Map;
 /**
  * {@code status PID}: the kernel's {@code /sys/kernel/livepatch} read in one
  * go. A JVM without the agent has no patches; that is an answer, not a failure.
+ * With {@code --calls DURATION}, first the calls of every replacement in that window.
  */
 final class Status {
 
@@ -26,6 +28,7 @@ final class Status {
         out.report.put("patches", null);
         out.report.put("transition", null);
         out.report.put("lastTransition", null);
+        out.report.put("calls", null);
         out.report.put("error", null);
         args.expect("PID");
         args.allow(false, false);
@@ -39,6 +42,7 @@ final class Status {
                 return;
             }
             out.report.put("agentVersion", c.agentVersion());
+            List<CallInfo> calls = args.calls() == null ? null : Calls.count(c, args.calls(), out);
             List<PatchInfo> patches = c.call(LivepatchMXBean::getPatches);
             List<BlockerInfo> blockers = c.call(LivepatchMXBean::getBlockingThreads);
             TransitionInfo last = last(c);
@@ -46,6 +50,9 @@ final class Status {
             if (last != null) {
                 out.report.put("lastTransition", Views.transition(last));
                 out.line(Views.describe(last));
+            }
+            if (calls != null) {
+                out.report.put("calls", Calls.report(calls, args.calls(), out));
             }
         }
     }

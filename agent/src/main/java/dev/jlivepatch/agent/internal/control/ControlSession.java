@@ -98,6 +98,14 @@ public final class ControlSession {
             case "remove" -> agent.remove(Wire.readString(in));
             case "force" -> agent.force(Wire.readString(in));
             case "awaitTransition" -> result.writeBoolean(agent.awaitTransition(in.readLong()));
+            case "dryRun" -> {
+                String path = Wire.readString(in);
+                boolean deferred = in.readBoolean();
+                Wire.writeDryRun(result, agent.dryRun(path, deferred));
+            }
+            case "calls" -> Wire.writeCalls(result, agent.getCalls());
+            case "countCalls" -> Wire.writeCalls(result, agent.countCalls(in.readLong()));
+            case "stopCounting" -> Wire.writeCalls(result, agent.stopCounting());
             default -> {
                 return false;
             }

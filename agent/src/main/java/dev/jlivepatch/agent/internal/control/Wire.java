@@ -2,6 +2,10 @@ package dev.jlivepatch.agent.internal.control;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
 import dev.jlivepatch.agent.internal.manage.TransitionInfo;
+import dev.jlivepatch.agent.internal.manage.CallInfo;
+import dev.jlivepatch.agent.internal.manage.CallsInfo;
+import dev.jlivepatch.agent.internal.manage.CheckInfo;
+import dev.jlivepatch.agent.internal.manage.DryRunInfo;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TargetInfo;
 import java.io.DataInputStream;
@@ -125,16 +129,30 @@ public final class Wire {
             out.writeBoolean(p.isForced());
             out.writeBoolean(p.isReplace());
             out.writeInt(p.getStackOrder());
-            out.writeInt(p.getTargets().size());
-            for (TargetInfo t : p.getTargets()) {
-                writeString(out, t.getClassName());
-                out.writeBoolean(t.isLoaded());
-                writeString(out, t.getLoader());
-                writeStrings(out, t.getMethods());
-                out.writeBoolean(t.isPatched());
-                writeString(out, t.getRefusal());
-            }
+            writeTargets(out, p.getTargets());
         }
+    }
+
+    private static void writeTargets(DataOutputStream out, List<TargetInfo> targets) throws IOException {
+        out.writeInt(targets.size());
+        for (TargetInfo t : targets) {
+            writeString(out, t.getClassName());
+            out.writeBoolean(t.isLoaded());
+            writeString(out, t.getLoader());
+            writeStrings(out, t.getMethods());
+            out.writeBoolean(t.isPatched());
+            writeString(out, t.getRefusal());
+        }
+    }
+
+    private static List<TargetInfo> readTargets(DataInputStream in) throws IOException {
+        int targets = count(in);
+        List<TargetInfo> ts = new ArrayList<>();
+        for (int j = 0; j < targets; j++) {
+            ts.add(new TargetInfo(readString(in), in.readBoolean(), readString(in), readStrings(in), in.readBoolean(),
+                    readString(in)));
+        }
+        return ts;
     }
 
     /** Reads what {@link #writePatches} wrote. */
@@ -149,13 +167,7 @@ public final class Wire {
             boolean forced = in.readBoolean();
             boolean replace = in.readBoolean();
             int order = in.readInt();
-            int targets = count(in);
-            List<TargetInfo> ts = new ArrayList<>();
-            for (int j = 0; j < targets; j++) {
-                ts.add(new TargetInfo(readString(in), in.readBoolean(), readString(in), readStrings(in),
-                        in.readBoolean(), readString(in)));
-            }
-            out.add(new PatchInfo(id, description, enabled, transition, forced, replace, order, ts));
+            out.add(new PatchInfo(id, description, enabled, transition, forced, replace, order, readTargets(in)));
         }
         return out;
     }
@@ -203,5 +215,67 @@ public final class Wire {
         }
         return new TransitionInfo(readString(in), readString(in), in.readDouble(), in.readInt(), in.readLong(),
                 in.readLong(), in.readBoolean(), in.readBoolean());
+    }
+
+    /** Writes a dry run's report. */
+    public static void writeDryRun(DataOutputStream out, DryRunInfo r) throws IOException {
+        writeString(out, r.getId());
+        writeString(out, r.getDescription());
+        out.writeBoolean(r.isReplace());
+        writeStrings(out, r.getReplaces());
+        writeTargets(out, r.getTargets());
+        out.writeInt(r.getChecks().size());
+        for (CheckInfo c : r.getChecks()) {
+            writeString(out, c.getName());
+            out.writeBoolean(c.isPassed());
+            writeString(out, c.getDetail());
+        }
+        writeBlockers(out, r.getBlockingThreads());
+        writeStrings(out, r.getNotes());
+        writeString(out, r.getRefusal());
+    }
+
+    /** Reads what {@link #writeDryRun} wrote. */
+    public static DryRunInfo readDryRun(DataInputStream in) throws IOException {
+        String id = readString(in);
+        String description = readString(in);
+        boolean replace = in.readBoolean();
+        List<String> replaces = readStrings(in);
+        List<TargetInfo> targets = readTargets(in);
+        int n = count(in);
+        List<CheckInfo> checks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            checks.add(new CheckInfo(readString(in), in.readBoolean(), readString(in)));
+        }
+        return new DryRunInfo(id, description, replace, replaces, targets, checks, readBlockers(in), readStrings(in),
+                readString(in));
+    }
+
+    /** Writes the call counts. */
+    public static void writeCalls(DataOutputStream out, CallsInfo c) throws IOException {
+        out.writeBoolean(c.isCounting());
+        out.writeLong(c.getSince());
+        out.writeLong(c.getUntil());
+        out.writeInt(c.getCalls().size());
+        for (CallInfo n : c.getCalls()) {
+            writeString(out, n.getPatch());
+            writeString(out, n.getClassName());
+            writeString(out, n.getLoader());
+            writeString(out, n.getMethod());
+            out.writeLong(n.getCalls());
+        }
+    }
+
+    /** Reads what {@link #writeCalls} wrote. */
+    public static CallsInfo readCalls(DataInputStream in) throws IOException {
+        boolean counting = in.readBoolean();
+        long since = in.readLong();
+        long until = in.readLong();
+        int n = count(in);
+        List<CallInfo> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            calls.add(new CallInfo(readString(in), readString(in), readString(in), readString(in), in.readLong()));
+        }
+        return new CallsInfo(counting, since, until, calls);
     }
 }

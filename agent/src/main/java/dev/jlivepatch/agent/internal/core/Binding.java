@@ -33,6 +33,8 @@ final class Binding implements PatchTarget {
     private final Map<String, OriginalSite> originalSites = new java.util.HashMap<>();
     private volatile Map<String, Object> bridges;
     private volatile Map<String, java.lang.invoke.MethodHandle> entries = Map.of();
+    /** Per replaced method, its call counter, once calls were counted: stacks lock. */
+    private final Map<String, Counter> counters = new java.util.HashMap<>();
     private final Registry registry;
     private volatile Class<?> target;
     private volatile boolean loading;
@@ -146,6 +148,32 @@ final class Binding implements PatchTarget {
     /** The replacement's method handle of a method, in its bridge's shape; null for a NOP. */
     java.lang.invoke.MethodHandle entry(String key) {
         return entries.get(key);
+    }
+
+    /**
+     * What a stub of the method runs for this binding: the bridge, or with
+     * {@code counting} one that counts the calls first; null for a NOP.
+     * Stacks lock.
+     */
+    Object bridge(String key, boolean counting) {
+        Object plain = bridges.get(key);
+        return plain == null || !counting ? plain : counter(key, plain).bridge();
+    }
+
+    /** As {@link #entry(String)}, counting the calls with {@code counting}. Stacks lock. */
+    java.lang.invoke.MethodHandle entry(String key, boolean counting) {
+        java.lang.invoke.MethodHandle plain = entries.get(key);
+        return plain == null || !counting ? plain : counter(key, bridges.get(key)).entry();
+    }
+
+    /** The calls of a replaced method counted so far; 0 if they never were. Stacks lock. */
+    long calls(String key) {
+        Counter c = counters.get(key);
+        return c == null ? 0 : c.calls();
+    }
+
+    private Counter counter(String key, Object plain) {
+        return counters.computeIfAbsent(key, k -> new Counter(targetName + "." + k, plain, entries.get(k)));
     }
 
     /** The methods whose originals this binding's accessors run. */

@@ -41,6 +41,37 @@ final class BindingMaker {
         return make(patch, pc, shape, null, target, target.getClassLoader(), target.getModule());
     }
 
+    /**
+     * Checks a patch class against a loaded class as {@link #loaded} does,
+     * short of anything observable: the patch classes are defined (rewritten)
+     * in a loader of their own that is then dropped and their uses resolved,
+     * but nothing is initialised (no patch code runs), no module is opened
+     * and no bridge is made.
+     *
+     * @param notes what the check could not do, for the report
+     * @return the methods the patch would replace there
+     */
+    List<String> check(LoadedPatch patch, PatchClass pc, Class<?> target, List<String> notes) throws PatchException {
+        TargetShape shape;
+        try {
+            shape = TargetShape.of(target);
+        } catch (LinkageError e) {
+            throw new PatchException("patch '" + patch.id() + "': cannot read the methods of " + target.getName()
+                    + ": " + e);
+        }
+        List<String> keys = new ArrayList<>();
+        Resolver.resolve(patch.id(), pc, shape).forEach(r -> keys.add(r.key()));
+        Module module = target.getModule();
+        String pkg = target.getPackageName();
+        boolean access = !module.isNamed() || module.isOpen(pkg, dev.jlivepatch.runtime.Dispatch.class.getModule());
+        if (!access) {
+            notes.add("the uses of " + module.getName() + "'s members by " + pc.binaryName() + " were not resolved:"
+                    + " module " + module.getName() + " opens " + pkg + " to the patch only when it is loaded");
+        }
+        new PatchClassLoader(target.getClassLoader(), patch.jar(), null).link(patch.id(), pc, access);
+        return keys;
+    }
+
     /** A binding for a class being defined from {@code classFile}, before its {@code Class} exists. */
     Binding loading(LoadedPatch patch, PatchClass pc, TargetShape shape, byte[] classFile, ClassLoader loader,
                     Module module) throws PatchException {
@@ -53,7 +84,7 @@ final class BindingMaker {
         PatchClassLoader patchLoader = new PatchClassLoader(loader, patch.jar(), defining);
         String pkg = pc.target().substring(0, Math.max(0, pc.target().lastIndexOf('.')));
         env.open(module, pkg, patchLoader);
-        patchLoader.link(patch.id(), pc);
+        patchLoader.link(patch.id(), pc, true);
         Class<?> type;
         try {
             type = Class.forName(pc.binaryName(), true, patchLoader);

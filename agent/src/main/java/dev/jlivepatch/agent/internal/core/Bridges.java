@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Bridges: the objects func stacks hold, one per replacement, that a stub
@@ -23,6 +24,33 @@ final class Bridges {
     private static final Map<String, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
 
     private Bridges() {
+    }
+
+    private static final MethodHandle INCREMENT;
+
+    static {
+        try {
+            INCREMENT = MethodHandles.publicLookup().findVirtual(LongAdder.class, "increment",
+                    MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@code entry}, first adding one to {@code calls}. */
+    static MethodHandle counting(MethodHandle entry, LongAdder calls) {
+        return MethodHandles.foldArguments(entry, INCREMENT.bindTo(calls));
+    }
+
+    /**
+     * A bridge of the same shape, and folded the same way, as {@code bridge} that calls {@code entry} (a handle
+     * of that shape) instead.
+     */
+    static Object counting(Object bridge, MethodHandle entry) throws Throwable {
+        String shape = bridge.getClass().getInterfaces()[0].getName().replace('.', '/');
+        // The shared class of a shape takes the handle in its constructor; a class of its own holds it as data.
+        boolean folded = bridge.getClass().getDeclaredConstructors()[0].getParameterCount() == 1;
+        return make(new Shape(shape, entry.type().toMethodDescriptorString()), entry, folded);
     }
 
     /**

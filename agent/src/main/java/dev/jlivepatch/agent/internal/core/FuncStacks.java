@@ -37,6 +37,8 @@ final class FuncStacks {
     /** The running transition's plan and thread states, for {@code @Original} sites made during it: stacks lock. */
     private TransitionPlan activePlan;
     private Transition activeTransition;
+    /** Whether the stubs run bridges that count calls ({@link #counting(boolean)}): stacks lock. */
+    private boolean counting;
     /**
      * Side-effect free: racing threads may each compute a value, and all but
      * one are thrown away; adoption happens in {@link #of} on the one kept.
@@ -105,8 +107,8 @@ final class FuncStacks {
         for (Map.Entry<TargetClass, Set<String>> e : keys.entrySet()) {
             List<String> methods = new ArrayList<>();
             for (String key : e.getValue()) {
-                if (!Objects.equals(e.getKey().top(key, plan::onUnpatchedSideOnly),
-                        e.getKey().top(key, plan::onPatchedSideOnly))) {
+                if (!Objects.equals(e.getKey().top(key, plan::onUnpatchedSideOnly, false),
+                        e.getKey().top(key, plan::onPatchedSideOnly, false))) {
                     methods.add(key);
                 }
             }
@@ -177,8 +179,30 @@ final class FuncStacks {
         MutableCallSite.syncAll(originals.toArray(new MutableCallSite[0]));
     }
 
+    /**
+     * Switches the stubs of every patched method to bridges that count their
+     * calls before running the replacement, or back to the plain ones (which
+     * cost nothing), and republishes every snapshot as it stands: steady, or,
+     * during a transition, with the transition's two sides. Caller holds the
+     * stacks lock.
+     */
+    void counting(boolean on) {
+        if (counting == on) {
+            return;
+        }
+        counting = on;
+        Map<TargetClass, Set<String>> keys = new LinkedHashMap<>();
+        for (Class<?> c : unloads.classes()) {
+            TargetClass st = of(c);
+            for (Binding b : st.bindings()) {
+                keys.computeIfAbsent(st, k -> new LinkedHashSet<>()).addAll(b.keys());
+            }
+        }
+        publish(keys, activePlan, activeTransition);
+    }
+
     /** Points a binding's {@code @Original} site at what lies below the binding on each side. */
-    private static void publish(OriginalSite o, TargetClass st, Binding b, String key, TransitionPlan plan,
+    private void publish(OriginalSite o, TargetClass st, Binding b, String key, TransitionPlan plan,
                                 Transition t) {
         if (plan == null) {
             o.publish(below(st, b, key, x -> false), below(st, b, key, x -> false), null);
@@ -188,12 +212,12 @@ final class FuncStacks {
     }
 
     /** The entry under a binding on a method's func stack, without the skipped bindings: a replacement or the original. */
-    private static MethodHandle below(TargetClass st, Binding b, String key, Predicate<Binding> skip) {
+    private MethodHandle below(TargetClass st, Binding b, String key, Predicate<Binding> skip) {
         List<Binding> list = st.bindings();
         for (int i = list.indexOf(b) - 1; i >= 0; i--) {
             Binding c = list.get(i);
             if (!skip.test(c) && c.keys().contains(key)) {
-                MethodHandle entry = c.entry(key);
+                MethodHandle entry = c.entry(key, counting);
                 return entry != null ? entry : st.original(key);
             }
         }
@@ -220,12 +244,12 @@ final class FuncStacks {
      * A method's snapshot: steady, or, while a transition changes its top,
      * the top of each side.
      */
-    private static Snapshot snapshot(TargetClass st, String key, TransitionPlan plan, Transition t) {
+    private Snapshot snapshot(TargetClass st, String key, TransitionPlan plan, Transition t) {
         if (plan == null) {
-            return Snapshot.steady(st.top(key, b -> false));
+            return Snapshot.steady(st.top(key, b -> false, counting));
         }
-        Object patched = st.top(key, plan::onUnpatchedSideOnly);
-        Object unpatched = st.top(key, plan::onPatchedSideOnly);
+        Object patched = st.top(key, plan::onUnpatchedSideOnly, counting);
+        Object unpatched = st.top(key, plan::onPatchedSideOnly, counting);
         return Objects.equals(patched, unpatched) ? Snapshot.steady(patched)
                 : Snapshot.inTransition(patched, unpatched, t);
     }

@@ -1,8 +1,7 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.jfr.Recorder;
 import dev.jlivepatch.agent.internal.log.Log;
-import dev.jlivepatch.agent.internal.patch.Callback;
-import dev.jlivepatch.agent.internal.patch.PatchClass;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.transition.Blocker;
@@ -11,7 +10,6 @@ import dev.jlivepatch.runtime.Dispatch;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -55,6 +53,8 @@ public final class Livepatch {
     private final TransitionManager transitions;
     private final Planner planner;
     private final StubLinker linker;
+    private final CallCounting calls;
+    private final DryRun dryRun;
 
     Livepatch(Environment env) {
         this.env = env;
@@ -64,6 +64,8 @@ public final class Livepatch {
         this.scan = new TargetScan(env, stacks, hook, maker, transitions);
         this.planner = new Planner(env, registry, stacks, scan, transitions);
         this.linker = new StubLinker(stacks, registry, transitions);
+        this.calls = new CallCounting(stacks, registry);
+        this.dryRun = new DryRun(lock, registry, stacks, scan, maker, planner, this::busy);
         stacks.adoptWith(hook::adopt);
         env.addTransformer(hook);
     }
@@ -87,6 +89,11 @@ public final class Livepatch {
 
     StubLinker linker() {
         return linker;
+    }
+
+    /** @return the calls of every replacement, counted on demand */
+    public CallCounting calls() {
+        return calls;
     }
 
     /**
@@ -119,7 +126,7 @@ public final class Livepatch {
             if (old != null && old.jar().sameContent(pj)) {
                 Log.info("patch '" + pj.id() + "' is loaded already with the same content: nothing changes");
                 if (!old.enabled()) {
-                    enable(old);
+                    enable(old, false);
                 }
                 return old;
             }
@@ -133,11 +140,12 @@ public final class Livepatch {
                 if (old != null && old.enabled()) {
                     Log.info("patch '" + p.id() + "': a new version takes over from the loaded one");
                     // a cumulative new version replaces every enabled patch, its old version among them
-                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old));
+                    planner.enable(p, p.jar().replace() ? planner.replacedBy(p) : List.of(old), true);
                 } else {
-                    enable(p);
+                    enable(p, true);
                     if (old != null) {
                         registry.remove(old); // a disabled old version: the new one takes its place
+                        Recorder.patchRemoved(old.id(), "replaced by its new version");
                     }
                 }
             } catch (PatchException e) {
@@ -150,6 +158,15 @@ public final class Livepatch {
         }
     }
 
+    /**
+     * What {@link #load} would do with this jar, found without changing
+     * anything ({@code load --dry-run}): its targets, the checks and their
+     * outcome, and the threads that would block its transition now.
+     */
+    public DryRunReport dryRun(Path jar, boolean deferredTargets) {
+        return dryRun.run(jar, deferredTargets);
+    }
+
     /** Enables a registered, disabled patch (writing 1 to the kernel's {@code enabled}). */
     public void enable(String id) throws PatchException {
         lock.lock();
@@ -159,7 +176,7 @@ public final class Livepatch {
                 transitions.reverse();
                 return;
             }
-            enable(p);
+            enable(p, false);
         } finally {
             lock.unlock();
         }
@@ -201,6 +218,7 @@ public final class Livepatch {
                 throw new PatchException("patch '" + id + "' is enabled; disable it before removing it");
             }
             registry.remove(p);
+            Recorder.patchRemoved(id, "removed");
         } finally {
             lock.unlock();
         }
@@ -308,7 +326,7 @@ public final class Livepatch {
                 + " '" + tp.id() + "', or force it";
     }
 
-    private void enable(LoadedPatch p) throws PatchException {
+    private void enable(LoadedPatch p, boolean loading) throws PatchException {
         if (p.enabled()) {
             throw new PatchException("patch '" + p.id() + "' is already enabled");
         }
@@ -316,7 +334,7 @@ public final class Livepatch {
         if (refusal != null) {
             throw new PatchException("patch '" + p.id() + "' cannot be enabled now: " + refusal);
         }
-        planner.enable(p, planner.replacedBy(p));
+        planner.enable(p, planner.replacedBy(p), loading);
     }
 
     private void disable(LoadedPatch p) throws PatchException {

@@ -50,7 +50,7 @@ final class Originals {
         }
         PatchClassLoader loader = PatchClassLoader.forCopy(st.type.getClassLoader(), st.type.getName(), copyName,
                 bytes);
-        loader.link(b.patch().id(), loader.copyClass());
+        loader.link(b.patch().id(), loader.copyClass(), true);
         try {
             Class<?> copy = Class.forName(copyName.replace('/', '.'), true, loader);
             boolean isStatic = java.lang.reflect.Modifier.isStatic(method(st.type, key).getModifiers());

@@ -119,9 +119,11 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
      * no way to verify a class without reflection loading its methods'
      * types, which may name a target that is being defined).
      *
+     * @param access whether to resolve the {@code Access} uses too (a dry run cannot where the target's named
+     *     module is not open to the runtime yet: opening it is a change)
      * @throws PatchException naming what does not link
      */
-    void link(String patchId, PatchClass pc) throws PatchException {
+    void link(String patchId, PatchClass pc, boolean access) throws PatchException {
         for (String internal : closure(pc.name())) {
             String name = internal.replace('/', '.');
             try {
@@ -144,6 +146,9 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
                         throw new PatchException("patch '" + patchId + "': " + name + " uses " + u.owner() + "."
                                 + u.member() + " " + u.desc() + ", which cannot be linked: " + why);
                     }
+                    continue;
+                }
+                if (!access) {
                     continue;
                 }
                 try {

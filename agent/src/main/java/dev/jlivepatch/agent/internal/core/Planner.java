@@ -1,5 +1,6 @@
 package dev.jlivepatch.agent.internal.core;
 
+import dev.jlivepatch.agent.internal.jfr.Recorder;
 import dev.jlivepatch.agent.internal.log.Log;
 import dev.jlivepatch.agent.internal.patch.Callback;
 import dev.jlivepatch.agent.internal.patch.PatchException;
@@ -33,9 +34,15 @@ final class Planner {
     /**
      * Enables a patch: alone, as an atomic replace of every other enabled
      * patch, or as the new version of {@code replaced} (an upgrade).
+     *
+     * @param loading whether the patch was loaded just now: a flight recording is told once it passed its checks
      */
-    void enable(LoadedPatch p, List<LoadedPatch> replaced) throws PatchException {
-        checkStates(p, replaced);
+    void enable(LoadedPatch p, List<LoadedPatch> replaced, boolean loading) throws PatchException {
+        String incompatible = incompatibility(p, replaced);
+        if (incompatible != null) {
+            Log.error("Livepatch patch (" + p.id() + ") is not compatible with the already installed livepatches.");
+            throw new PatchException(incompatible).logged();
+        }
         Log.info("enabling patch '" + p.id() + "'");
         synchronized (stacks.lock()) {
             registry.publish(null, p);
@@ -48,6 +55,10 @@ final class Planner {
             originals(p, bindings);
             TransitionPlan plan = new TransitionPlan(p, true, replaced);
             bindings.forEach(plan::withPatch);
+            if (loading) {
+                Recorder.patchLoaded(p.id(), p.jar().description(), p.jar().source(), p.jar().digest(),
+                        p.jar().replace(), registry.order(p), TransitionEvents.ids(replaced));
+            }
             transitions.patch(plan);
             Reference.reachabilityFence(bindings); // the plan holds them weakly until the stacks have them
         } catch (PatchException e) {
@@ -79,8 +90,10 @@ final class Planner {
      * The kernel's {@code klp_is_patch_compatible}: a patch may not hold a
      * state at a lower version than an enabled patch does, and a patch that
      * replaces others must carry every state of theirs.
+     *
+     * @return why the patch is not compatible, or null when it is
      */
-    private void checkStates(LoadedPatch p, List<LoadedPatch> replaced) throws PatchException {
+    String incompatibility(LoadedPatch p, List<LoadedPatch> replaced) {
         for (LoadedPatch q : registry.all()) {
             if (q == p || !q.enabled()) {
                 continue;
@@ -96,13 +109,11 @@ final class Planner {
                             + s.version() + " of enabled patch '" + q.id() + "'";
                 }
                 if (why != null) {
-                    Log.error("Livepatch patch (" + p.id() + ") is not compatible with the already installed"
-                            + " livepatches.");
-                    throw new PatchException("patch '" + p.id() + "' is not compatible with the already installed"
-                            + " patches: " + why).logged();
+                    return "patch '" + p.id() + "' is not compatible with the already installed patches: " + why;
                 }
             }
         }
+        return null;
     }
 
     /** Makes the original-body copies the bindings' {@code @Original} accessors run; a failure refuses the patch. */

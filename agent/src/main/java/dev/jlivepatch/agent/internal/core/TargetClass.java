@@ -82,14 +82,14 @@ final class TargetClass {
 
     /**
      * The top of a method's func stack: the newest binding that has it, other
-     * than the skipped ones; its bridge, or null for the original body (an
-     * empty stack, or a NOP).
+     * than the skipped ones; its bridge (one that counts the calls, with
+     * {@code counting}), or null for the original body (an empty stack, or a NOP).
      */
-    Object top(String key, Predicate<Binding> skip) {
+    Object top(String key, Predicate<Binding> skip, boolean counting) {
         for (int i = bindings.size() - 1; i >= 0; i--) {
             Binding b = bindings.get(i);
             if (!skip.test(b) && b.bridges().containsKey(key)) {
-                return b.bridges().get(key);
+                return b.bridge(key, counting);
             }
         }
         return null;

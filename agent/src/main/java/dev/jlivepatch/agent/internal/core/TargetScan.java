@@ -42,8 +42,39 @@ final class TargetScan {
         this.transitions = transitions;
     }
 
+    /**
+     * What a scan does with what it finds: binds (or, for a dry run, only
+     * checks) the patch to each loaded target, and hears of each class file
+     * checked and of what an enable logs.
+     *
+     * @param <T> what a loaded target gives
+     */
+    interface Sink<T> {
+        /** The patch class applied to a loaded target; refuses the patch by throwing. */
+        T loaded(PatchClass pc, Class<?> c) throws PatchException;
+
+        /** A loader that has not loaded the target would define it from {@code url}; the patch fits it. */
+        default void classFile(PatchClass pc, ClassLoader l, URL url, List<String> methods) {
+        }
+
+        /** What an enable logs at INFO: a loader going, a target deferred. */
+        default void info(String message) {
+            Log.info(message);
+        }
+
+        /** Whether this is a dry run: nothing of the patch is bound, so nothing can be bound already. */
+        default boolean dry() {
+            return false;
+        }
+    }
+
     /** The bindings for the loaded targets; checks the rest. Changes nothing in the application. */
     List<Binding> bind(LoadedPatch p) throws PatchException {
+        return scan(p, (pc, c) -> maker.loaded(p, pc, c));
+    }
+
+    /** Finds and checks the patch's targets as {@link #bind} does, handing each to {@code sink}. */
+    <T> List<T> scan(LoadedPatch p, Sink<T> sink) throws PatchException {
         Set<String> names = new HashSet<>();
         for (PatchClass pc : p.jar().patchClasses()) {
             Deny.check(p, pc.target());
@@ -65,7 +96,7 @@ final class TargetScan {
                 byName.computeIfAbsent(c.getName(), k -> new ArrayList<>()).add(c);
             }
         }
-        List<Binding> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         Set<ClassLoader> going = Collections.newSetFromMap(new IdentityHashMap<>());
         for (PatchClass pc : p.jar().patchClasses()) {
             Set<ClassLoader> defined = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,7 +106,7 @@ final class TargetScan {
                     continue;
                 }
                 defined.add(l);
-                if (stacks.binding(c, p) != null || hook.coming(c, p) || transitions.comer(c, p)) {
+                if (!sink.dry() && (stacks.binding(c, p) != null || hook.coming(c, p) || transitions.comer(c, p))) {
                     // It loaded while this patch was being enabled: its load bound it (and ran its pre-patch
                     // callback), and its class-init hook applies it, or has already handed it to the transition.
                     continue;
@@ -84,7 +115,7 @@ final class TargetScan {
                     throw new PatchException("patch '" + p.id() + "': the JVM cannot modify class " + c.getName());
                 }
                 try {
-                    out.add(maker.loaded(p, pc, c));
+                    out.add(sink.loaded(pc, c));
                 } catch (PatchException e) {
                     if (l == null || loadsClasses(l)) {
                         throw e;
@@ -94,16 +125,16 @@ final class TargetScan {
                     // alone rather than blocking the patch for every live copy.
                     going.add(l);
                     defined.remove(l);
-                    Log.info("'" + p.id() + "': not patching class '" + c.getName() + "' of class loader "
+                    sink.info("'" + p.id() + "': not patching class '" + c.getName() + "' of class loader "
                             + describe(l) + ", which no longer loads classes (" + e.getMessage() + ")");
                 }
             }
             Set<ClassLoader> skip = Collections.newSetFromMap(new IdentityHashMap<>());
             skip.addAll(defined);
             skip.addAll(going);
-            boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, skip);
+            boolean found = !defined.isEmpty() | checkClassFiles(p, pc, loaders, skip, sink);
             if (!found) {
-                unfound(p, pc);
+                unfound(p, pc, sink);
             }
         }
         return out;
@@ -117,7 +148,7 @@ final class TargetScan {
      * @return whether any loader can find the class file
      */
     private static boolean checkClassFiles(LoadedPatch p, PatchClass pc, Set<ClassLoader> loaders,
-                                           Set<ClassLoader> skip) throws PatchException {
+                                           Set<ClassLoader> skip, Sink<?> sink) throws PatchException {
         String resource = pc.target().replace('.', '/') + ".class";
         Set<String> seen = new HashSet<>();
         boolean found = false;
@@ -142,7 +173,9 @@ final class TargetScan {
                 continue;
             }
             try {
-                Resolver.resolve(p.id(), pc, shape);
+                List<String> methods = new ArrayList<>();
+                Resolver.resolve(p.id(), pc, shape).forEach(r -> methods.add(r.key()));
+                sink.classFile(pc, l, url, methods);
             } catch (PatchException e) {
                 throw new PatchException(e.getMessage() + " (class " + pc.target() + " as class loader "
                         + describe(l) + " would load it from " + url + ")", e);
@@ -160,12 +193,12 @@ final class TargetScan {
         }
     }
 
-    private static void unfound(LoadedPatch p, PatchClass pc) throws PatchException {
+    private static void unfound(LoadedPatch p, PatchClass pc, Sink<?> sink) throws PatchException {
         String target = pc.target();
         // With @Patch(loader), only the loaders it names count: say so, or the reason reads false.
         String none = pc.loader().isEmpty() ? "no class loader" : "no class loader '" + pc.loader() + "'";
         if (p.defers(target)) {
-            Log.info("'" + p.id() + "': " + none + " of this JVM can find class " + target
+            sink.info("'" + p.id() + "': " + none + " of this JVM can find class " + target
                     + " yet; it is patched when it loads");
             return;
         }

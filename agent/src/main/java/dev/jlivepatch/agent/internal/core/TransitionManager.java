@@ -42,6 +42,8 @@ final class TransitionManager {
     private TransitionPlan plan;
     /** Bindings of classes that initialised while the patch being enabled was prepared: stacks lock. */
     private List<Binding> comers = new ArrayList<>();
+    /** What a flight recording is told of the running transition. */
+    private TransitionEvents events;
     private long startedNanos;
     private boolean reversed;
     private volatile TransitionRecord last;
@@ -100,7 +102,7 @@ final class TransitionManager {
                     byClass.get(b.target()).add(b);
                 }
             }
-            byClass.forEach((c, bindings) -> joining.addAll(sides(c, bindings))); // with the NOPs made there
+            byClass.forEach((c, bindings) -> joining.addAll(next.sides(c, bindings, registry))); // NOPs too
             joining.addAll(next.all());
             p.enabled(true);
             p.transition(TransitionState.PATCHING);
@@ -155,33 +157,8 @@ final class TransitionManager {
      * @return the bindings the transition took (the caller commits the others)
      */
     List<Binding> join(Class<?> c, List<Binding> bindings) {
-        List<Binding> taken = sides(c, bindings);
+        List<Binding> taken = plan.sides(c, bindings, registry);
         stacks.begin(plan, current, taken);
-        return taken;
-    }
-
-    /** Puts one class's bindings on their sides of the running transition, with a NOP where a replace needs one. */
-    private List<Binding> sides(Class<?> c, List<Binding> bindings) {
-        List<Binding> taken = new ArrayList<>();
-        java.util.Set<String> old = new java.util.LinkedHashSet<>();
-        java.util.Set<String> mine = new java.util.HashSet<>();
-        for (Binding b : bindings) {
-            if (b.patch() == plan.patch) {
-                plan.withPatch(b);
-                mine.addAll(b.keys());
-                taken.add(b);
-            } else if (plan.replaced.contains(b.patch())) {
-                plan.withoutPatch(b);
-                old.addAll(b.keys());
-                taken.add(b);
-            }
-        }
-        old.removeAll(mine);
-        if (plan.patch.jar().replace() && !old.isEmpty()) {
-            Binding nop = Binding.nop(plan.patch, c, List.copyOf(old), registry);
-            plan.withPatch(nop);
-            taken.add(nop);
-        }
         return taken;
     }
 
@@ -218,6 +195,7 @@ final class TransitionManager {
             p.enabled(t.patching());
             p.transition(to);
         }
+        events.reversed(t.patching());
         Log.info("'" + p.id() + "': starting " + to.label() + " transition");
         startedNanos = System.nanoTime();
         reversed = true;
@@ -229,6 +207,7 @@ final class TransitionManager {
         LoadedPatch p = patch;
         List<String> held = new ArrayList<>();
         current.round();
+        events.round(current.blockers());
         current.blockers().forEach(b -> held.add(b.toString()));
         Log.warn("'" + p.id() + "': forcing the " + p.transition().label() + " transition: " + held.size()
                 + " thread(s) switched without the consistency check"
@@ -273,6 +252,7 @@ final class TransitionManager {
     /** The transition's snapshots are out: mark the start, and try to complete it at once. */
     private void started() {
         current.started();
+        events = new TransitionEvents(plan);
         attempt();
     }
 
@@ -283,7 +263,9 @@ final class TransitionManager {
 
     /** One round; completes the transition if every thread has switched, or leaves it to the manager. */
     void attempt() {
-        if (CONSISTENCY_OFF || current.round()) {
+        boolean done = CONSISTENCY_OFF || current.round();
+        events.round(current.blockers());
+        if (done) {
             complete();
             return;
         }
@@ -343,6 +325,7 @@ final class TransitionManager {
         }
         TransitionRecord r = TransitionRecord.of(done.patch, TransitionState.of(patched), startedNanos, t, reversed);
         last = r;
+        events.completed(patched);
         Log.info("'" + r.patch() + "': " + r.kind() + " complete in " + r.took());
         idle.signalAll();
     }

@@ -99,4 +99,33 @@ final class TransitionPlan {
     boolean involves(LoadedPatch p) {
         return p == patch || replaced.contains(p);
     }
+
+    /**
+     * Puts one class's bindings on their sides of this transition, with a NOP where a replace needs one.
+     *
+     * @return the bindings the transition takes
+     */
+    List<Binding> sides(Class<?> c, List<Binding> bindings, Registry registry) {
+        List<Binding> taken = new ArrayList<>();
+        java.util.Set<String> old = new java.util.LinkedHashSet<>();
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (Binding b : bindings) {
+            if (b.patch() == patch) {
+                withPatch(b);
+                mine.addAll(b.keys());
+                taken.add(b);
+            } else if (replaced.contains(b.patch())) {
+                withoutPatch(b);
+                old.addAll(b.keys());
+                taken.add(b);
+            }
+        }
+        old.removeAll(mine);
+        if (patch.jar().replace() && !old.isEmpty()) {
+            Binding nop = Binding.nop(patch, c, List.copyOf(old), registry);
+            withPatch(nop);
+            taken.add(nop);
+        }
+        return taken;
+    }
 }

@@ -103,6 +103,31 @@ public final class Control implements LivepatchMXBean {
     }
 
     @Override
+    public DryRunInfo dryRun(String path, boolean deferredTargets) {
+        try {
+            return Reports.dryRun(core.dryRun(Path.of(path), deferredTargets));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + path + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    @Override
+    public CallsInfo getCalls() {
+        return Reports.calls(core.calls().read());
+    }
+
+    @Override
+    public CallsInfo countCalls(long millis) {
+        return Reports.calls(core.calls().start(millis));
+    }
+
+    @Override
+    public CallsInfo stopCounting() {
+        core.calls().stop();
+        return getCalls();
+    }
+
+    @Override
     public void enable(String id) {
         run(core::enable, id);
     }

@@ -64,6 +64,46 @@ public interface LivepatchMXBean {
     String load(String path, boolean deferredTargets);
 
     /**
+     * What {@link #load(String, boolean)} would do with this jar, found
+     * without changing anything: the classes it would patch per class loader
+     * and their methods, each check of a load and its outcome, and the
+     * threads that would block its transition now. A check that fails is
+     * reported, not thrown.
+     *
+     * @param path the patch jar, as a path in this JVM's file system
+     * @param deferredTargets as for {@link #load(String, boolean)}
+     * @return the report
+     */
+    DryRunInfo dryRun(String path, boolean deferredTargets);
+
+    /**
+     * The calls of each replacement counted so far: while counting is on
+     * ({@link #countCalls}), since its patch was applied to its class.
+     *
+     * @return whether counting is on, since and until when, and the counts
+     */
+    CallsInfo getCalls();
+
+    /**
+     * Counts the calls of every replacement from now for {@code millis}
+     * (longer if a window asked for earlier ends later), then switches back
+     * by itself. While nobody counts, the stubs run the plain bridges, which
+     * cost nothing; while counting, a bridge that adds one to a counter.
+     *
+     * @param millis the window, in milliseconds, more than 0
+     * @return the counts as they stood just before counting started: subtract them from a later
+     *     {@link #getCalls()} for the calls in between
+     */
+    CallsInfo countCalls(long millis);
+
+    /**
+     * Stops counting now, whatever window was asked for.
+     *
+     * @return the counts
+     */
+    CallsInfo stopCounting();
+
+    /**
      * Enables a disabled patch (writing 1 to the kernel's {@code enabled});
      * returns once its transition has started.
      *

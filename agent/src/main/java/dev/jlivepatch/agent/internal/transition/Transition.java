@@ -321,7 +321,7 @@ public final class Transition extends ThreadPatchStates {
         return states.get(t);
     }
 
-    private static Blocker blocker(Thread t, String frame) {
+    static Blocker blocker(Thread t, String frame) {
         return new Blocker(t.getName(), t.getId(), Threads.virtual(t), frame);
     }
 

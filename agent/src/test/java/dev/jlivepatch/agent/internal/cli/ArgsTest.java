@@ -43,7 +43,7 @@ class ArgsTest {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
         assertEquals(Duration.ofSeconds(30), Durations.parse("30s"));
         assertEquals(Duration.ofMinutes(2), Durations.parse("2m"));
-        assertEquals(Failure.USAGE, assertThrows(Failure.class, () -> Durations.parse("1h")).status());
+        assertEquals(Failure.USAGE, assertThrows(Failure.class, () -> Durations.parse("1d")).status());
         assertEquals("--timeout must be more than 0; use --no-wait not to wait",
                 assertThrows(Failure.class, () -> Durations.parse("0")).getMessage());
         assertEquals("750ms", Durations.show(Duration.ofMillis(750)));

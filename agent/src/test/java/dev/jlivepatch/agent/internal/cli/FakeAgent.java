@@ -2,6 +2,10 @@ package dev.jlivepatch.agent.internal.cli;
 
 import dev.jlivepatch.agent.internal.manage.BlockerInfo;
 import dev.jlivepatch.agent.internal.manage.TransitionInfo;
+import dev.jlivepatch.agent.internal.manage.CallInfo;
+import dev.jlivepatch.agent.internal.manage.CallsInfo;
+import dev.jlivepatch.agent.internal.manage.CheckInfo;
+import dev.jlivepatch.agent.internal.manage.DryRunInfo;
 import dev.jlivepatch.agent.internal.manage.LivepatchMXBean;
 import dev.jlivepatch.agent.internal.manage.PatchInfo;
 import dev.jlivepatch.agent.internal.manage.TargetInfo;
@@ -104,6 +108,51 @@ final class FakeAgent implements LivepatchMXBean {
         with(id, false);
         start(id, "patching");
         return id;
+    }
+
+    /** What {@link #dryRun} answers (the paths asked are kept in {@link #dryRuns}); by default every check passes. */
+    DryRunInfo dryRunReport = new DryRunInfo("fix", "a fix", false, List.of(),
+            List.of(new TargetInfo("com.example.Greeter", true, "app", List.of("greet(Ljava/lang/String;)Ljava/lang/String;"),
+                    false, null)),
+            List.of(new CheckInfo("jar", true, "fine"), new CheckInfo("targets", true, "1 linked")),
+            List.of(new BlockerInfo("worker", 7, false, "com.example.Greeter.greet(Greeter.java:3)")),
+            List.of("not run: a callback"), null);
+    final List<String> dryRuns = new ArrayList<>();
+    /** The calls of greet counted so far; each read while counting finds 42 more. */
+    long counted = 100;
+    boolean counting;
+    long countedFor;
+
+    @Override
+    public synchronized DryRunInfo dryRun(String path, boolean deferredTargets) {
+        dryRuns.add(path + (deferredTargets ? " deferred" : ""));
+        return dryRunReport;
+    }
+
+    @Override
+    public synchronized CallsInfo getCalls() {
+        if (counting) {
+            counted += 42;
+        }
+        return calls();
+    }
+
+    private CallsInfo calls() {
+        return new CallsInfo(counting, counting ? 1 : 0, counting ? 2 : 0, List.of(new CallInfo("fix",
+                "com.example.Greeter", "app", "greet(Ljava/lang/String;)Ljava/lang/String;", counted)));
+    }
+
+    @Override
+    public synchronized CallsInfo countCalls(long millis) {
+        counting = true;
+        countedFor = millis;
+        return calls();
+    }
+
+    @Override
+    public synchronized CallsInfo stopCounting() {
+        counting = false;
+        return calls();
     }
 
     @Override

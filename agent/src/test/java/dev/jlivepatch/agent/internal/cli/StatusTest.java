@@ -21,7 +21,7 @@ class StatusTest {
         String json = WaitingTest.run(agent, "status", String.valueOf(WaitingTest.PID), "--json").json();
         assertTrue(json.contains(",\"transition\":null,\"lastTransition\":{\"patch\":\"fix\",\"kind\":\"patching\","
                 + "\"durationMillis\":12.346,\"rounds\":2,\"selfSwitched\":198,\"managerSwitched\":3,"
-                + "\"reversed\":false,\"forced\":false},\"error\":null}"), json);
+                + "\"reversed\":false,\"forced\":false},\"calls\":null,\"error\":null}"), json);
     }
 
     @Test

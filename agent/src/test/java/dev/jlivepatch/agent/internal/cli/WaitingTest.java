@@ -172,7 +172,7 @@ class WaitingTest {
                 + "\"frame\":\"com.example.Greeter.greet(Greeter.java:10)\"},"
                 + "{\"thread\":\"\",\"threadId\":31,\"virtual\":true,"
                 + "\"frame\":\"com.example.Greeter.greet(Greeter.java:12)\"}]},\"lastTransition\":null,"
-                + "\"error\":null}"), json);
+                + "\"calls\":null,\"error\":null}"), json);
     }
 
     @Test

@@ -30,9 +30,16 @@ final class Driver {
         this.errors = errors;
     }
 
-    void run(long millis) throws JMException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (System.nanoTime() < end && errors.count() == 0) {
+    /**
+     * Drives for {@code millis}, then on until {@code enough} holds (a loaded machine reads and loads less in
+     * the same time), but never longer than four times {@code millis}.
+     */
+    void run(long millis, java.util.function.BooleanSupplier enough) throws JMException {
+        long start = System.nanoTime();
+        long end = start + millis * 1_000_000;
+        long cap = start + 4 * millis * 1_000_000;
+        while (errors.count() == 0 && System.nanoTime() < cap
+                && (System.nanoTime() < end || commands < 8 || !enough.getAsBoolean())) {
             busy = true;
             Stack.Op first = pick();
             send(first, false);

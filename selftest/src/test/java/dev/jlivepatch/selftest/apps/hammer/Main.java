@@ -64,7 +64,8 @@ public final class Main {
         start("caller", () -> call(0));
         start("sleeper", () -> call(SLEEP_MILLIS));
         long started = System.nanoTime();
-        driver.run(millis);
+        driver.run(millis, () -> reads.get() >= 200 && readsInTransition.get() > 0
+                && loadedBusy.get() > 0 && loadedIdle.get() > 0);
         stopLoading = true;
         for (Thread t : threads) {
             if (t.getName().startsWith("loader-")) {

@@ -15,7 +15,10 @@ import javax.management.ObjectName;
  * version property), {@code runtime} (the loader of the stub runtime as this
  * class's loader finds it), {@code hold} (a thread waits inside {@link Gate#pass()}
  * until {@code release}), {@code gate} (what {@code Gate.pass} runs, once
- * released), {@code quit}.
+ * released), {@code greet N} (calls the greeter N times), {@code bytes} (a digest of the class files of
+ * {@link Greeter} and {@link Gate} as the JVM has them now, read by the test agent {@code attach.probe.BytesAgent}
+ * when the server runs with it), {@code mbean-calls} (the {@code Calls} attribute of the jlivepatch MBean, read
+ * as a JMX client reads it), {@code quit}.
  */
 public final class Server {
     private static Thread holder;
@@ -42,7 +45,19 @@ public final class Server {
                     out("bye");
                     return;
                 }
-                default -> out("unknown " + line);
+                case "bytes" -> out("bytes " + digest(Greeter.class) + " " + digest(Gate.class));
+                case "mbean-calls" -> out("mbean-calls " + mbeanCalls());
+                default -> {
+                    if (line.startsWith("greet ")) {
+                        int n = Integer.parseInt(line.substring(6).trim());
+                        for (int i = 0; i < n; i++) {
+                            g.greet("bob");
+                        }
+                        out("greet " + n);
+                    } else {
+                        out("unknown " + line);
+                    }
+                }
             }
         }
     }
@@ -69,6 +84,30 @@ public final class Server {
         Gate.release();
         holder.join(10_000);
         out("release " + held);
+    }
+
+    /** The test agent's digest of a class as the JVM would retransform it now, or {@code none} without it. */
+    private static String digest(Class<?> c) throws Exception {
+        try {
+            return (String) Class.forName("dev.jlivepatch.selftest.attach.probe.BytesAgent")
+                    .getMethod("digest", Class.class).invoke(null, c);
+        } catch (ClassNotFoundException e) {
+            return "none";
+        }
+    }
+
+    /** The MBean's {@code Calls}, as open data: {@code counting=B PATCH METHOD=N ...}. */
+    private static String mbeanCalls() throws Exception {
+        javax.management.openmbean.CompositeData calls = (javax.management.openmbean.CompositeData)
+                ManagementFactory.getPlatformMBeanServer().getAttribute(new ObjectName("dev.jlivepatch:type=Livepatch"),
+                        "Calls");
+        StringBuilder sb = new StringBuilder("counting=" + calls.get("counting"));
+        for (Object o : (Object[]) calls.get("calls")) {
+            javax.management.openmbean.CompositeData n = (javax.management.openmbean.CompositeData) o;
+            sb.append(' ').append(n.get("patch")).append(' ').append(n.get("method")).append('=')
+                    .append(n.get("calls"));
+        }
+        return sb.toString();
     }
 
     private static String runtimeLoader() {
