@@ -129,11 +129,18 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
      * @throws PatchException naming what does not link
      */
     void link(String patchId, PatchClass pc) throws PatchException {
-        for (String internal : closure(pc.name())) {
+        Set<String> closure;
+        try {
+            closure = closure(pc.name());
+        } catch (RuntimeException e) { // ASM: a descriptor or signature it cannot parse
+            throw new PatchException("patch '" + patchId + "': the classes of " + pc.binaryName() + " cannot be read: "
+                    + e, e);
+        }
+        for (String internal : closure) {
             String name = internal.replace('/', '.');
             try {
                 Class.forName(name, false, this);
-            } catch (ClassNotFoundException | LinkageError e) {
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                 throw new PatchException("patch '" + patchId + "': class " + name + " of the patch cannot be loaded"
                         + " against " + pc.target() + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
             }
