@@ -23,6 +23,8 @@ public final class Run {
     public static final Path AGENT = Path.of(System.getProperty("jlivepatch.agent", "../agent/target/jlivepatch.jar"))
             .toAbsolutePath();
     private static final Path WORK = Path.of(System.getProperty("jlivepatch.work", "target/selftest-work"));
+    /** How long a forked JVM may run before it is killed: 120 s, or {@code -Djlivepatch.run.timeout=SECONDS} for long variants. */
+    private static final long TIMEOUT = Long.getLong("jlivepatch.run.timeout", 120);
 
     private static final Pattern DURATION = Pattern.compile("^('[^']*': (?:un)?patching complete) in \\d+(?:\\.\\d)? m?s$");
 
@@ -85,7 +87,7 @@ public final class Run {
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(WORK.toAbsolutePath(), "run-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(TIMEOUT, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("timed out: " + String.join(" ", cmd) + "\n" + Files.readString(log));
         }

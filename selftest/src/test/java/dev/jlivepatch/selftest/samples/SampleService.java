@@ -90,6 +90,11 @@ final class SampleService implements AutoCloseable {
         return process.pid();
     }
 
+    /** The port it listens on (loopback). */
+    int port() {
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
     /** {@code GET path?name=value&...} with each value URL-encoded; the status and the body, as "200 text". */
     String get(String path, String... params) throws IOException {
         StringBuilder url = new StringBuilder(base).append(path);

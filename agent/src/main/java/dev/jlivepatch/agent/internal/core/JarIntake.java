@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal.core;
 
 import dev.jlivepatch.agent.internal.files.FileRules;
 import dev.jlivepatch.agent.internal.files.Staging;
+import dev.jlivepatch.agent.internal.patch.JarLimits;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJar;
 import dev.jlivepatch.agent.internal.patch.PatchJarReader;
@@ -46,7 +47,7 @@ final class JarIntake {
         }
         try (Staging staging = Staging.create("jlivepatch-load-")) {
             Object before = identity(r.real());
-            Staging.Copy copy = staging.copy(r.real(), name);
+            Staging.Copy copy = staging.copy(r.real(), name, JarLimits.MAX_JAR_BYTES);
             if (!Objects.equals(before, identity(r.real()))) {
                 throw new PatchException(name + ": changed while it was being read; load it again once it is"
                         + " written whole");

@@ -8,19 +8,13 @@ import dev.jlivepatch.agent.internal.weave.PatchClassRewriter;
 import dev.jlivepatch.runtime.Access;
 import dev.jlivepatch.runtime.Dispatch;
 import java.lang.invoke.MethodType;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.Remapper;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Defines a patch jar's classes for one target class's loader. Its parent is
@@ -124,11 +118,11 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
      * @throws PatchException naming what does not link
      */
     void link(String patchId, PatchClass pc, boolean access) throws PatchException {
-        for (String internal : closure(pc.name())) {
+        for (String internal : Closure.of(patchId, jar, pc)) {
             String name = internal.replace('/', '.');
             try {
                 Class.forName(name, false, this);
-            } catch (ClassNotFoundException | LinkageError e) {
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
                 throw new PatchException("patch '" + patchId + "': class " + name + " of the patch cannot be loaded"
                         + " against " + pc.target() + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
             }
@@ -224,30 +218,6 @@ final class PatchClassLoader extends ClassLoader implements PatchClassRewriter.C
     /** The target that was being defined exists now. */
     void targetDefined() {
         defined = true;
-    }
-
-    /** The jar's classes a class uses, transitively, itself first. */
-    private Set<String> closure(String start) {
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String c = todo.pop();
-            byte[] bytes = jar.classes().get(c);
-            if (bytes == null || !seen.add(c)) {
-                continue;
-            }
-            // A ClassNode as the sink: a bare ClassVisitor returns no MethodVisitor, and the code would go unread.
-            new ClassReader(bytes).accept(new ClassRemapper(new ClassNode(), new Remapper() {
-                @Override
-                public String map(String internalName) {
-                    if (jar.classes().containsKey(internalName) && !seen.contains(internalName)) {
-                        todo.push(internalName);
-                    }
-                    return internalName;
-                }
-            }), ClassReader.SKIP_FRAMES);
-        }
-        return seen;
     }
 
     /** A descriptor as the rewritten classes declare it: inaccessible types erased. */

@@ -48,7 +48,12 @@ final class Planner {
             registry.publish(null, p);
         }
         try {
-            List<Binding> bindings = scan.bind(p);
+            List<Binding> bindings;
+            try {
+                bindings = scan.bind(p);
+            } catch (RuntimeException | LinkageError e) { // still preparing: nothing has changed, nothing ran
+                throw new PatchException("patch '" + p.id() + "' cannot be prepared: " + e, e);
+            }
             Log.info("'" + p.id() + "': initializing patching transition");
             Callbacks.prePatch(p, bindings);
             weave(p, bindings);

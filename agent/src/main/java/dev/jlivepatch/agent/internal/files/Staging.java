@@ -85,10 +85,12 @@ public final class Staging implements AutoCloseable {
      *
      * @param source the file to copy; opened once, read once
      * @param name the copy's file name
+     * @param limit the most bytes a jar may have: a longer file is copied up to one byte past it
+     *              (enough for the reader to refuse it by its size), never whole
      * @return the copy
      * @throws IOException if it cannot be read or written
      */
-    public synchronized Copy copy(Path source, String name) throws IOException {
+    public synchronized Copy copy(Path source, String name, long limit) throws IOException {
         Path dir = Files.createDirectory(root.resolve(Long.toString(next++)), DIR);
         Path target = dir.resolve(name);
         MessageDigest sha;
@@ -100,7 +102,11 @@ public final class Staging implements AutoCloseable {
         try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha);
              OutputStream out = Channels.newOutputStream(Files.newByteChannel(target,
                      Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), FILE))) {
-            in.transferTo(out);
+            byte[] buf = new byte[64 << 10];
+            long left = limit + 1;
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; left -= n) {
+                out.write(buf, 0, n);
+            }
         } catch (IOException e) {
             delete(dir);
             throw e;

@@ -3,6 +3,8 @@ package dev.jlivepatch.agent.internal.patch;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 import org.objectweb.asm.tree.ClassNode;
 
 /**
@@ -49,8 +51,15 @@ final class ClassFileCheck {
             // All of it, code and frames included: the rewriter reads the code later, and a
             // failure there would come after the patch had started to change things.
             ClassReader reader = new ClassReader(bytes);
-            reader.accept(new ClassNode(), 0);
+            reader.accept(AnnotationDepth.limit(new ClassNode()), 0);
+            // Every descriptor and signature parsed, as the agent's later passes over the class parse them.
+            reader.accept(new ClassRemapper(new ClassNode(), new Remapper() { }), ClassReader.SKIP_FRAMES);
             declared = reader.getClassName();
+        } catch (AnnotationDepth.TooDeep e) {
+            // Never to the JVM: its parser recurses as deep, on its native stack (see AnnotationDepth).
+            throw new PatchException(where + ": " + e.getMessage() + " (a file built to overflow a parser?)");
+        } catch (StackOverflowError e) {
+            throw new PatchException(where + " is nested too deeply for the agent to read it");
         } catch (RuntimeException e) {
             // ASM throws what it meets (ArrayIndexOutOfBounds, IllegalArgument...). The JVM
             // usually says more precisely what is wrong, so it speaks first.

@@ -1,7 +1,6 @@
 package dev.jlivepatch.agent.internal.patch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +60,19 @@ public final class PatchJarReader {
         if (!Files.isRegularFile(path)) {
             throw new PatchException(path + ": no such file");
         }
+        try {
+            // First a bounded pass over the whole jar: what the JDK's jar support reads afterwards is bounded too.
+            byte[] manifest = JarLimits.check(path, path.getFileName().toString());
+            if (manifest != null) {
+                ManifestCheck.check(path.getFileName().toString(), manifest);
+            }
+        } catch (ZipException e) {
+            throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + why(e));
+        } catch (IOException e) {
+            throw new PatchException(path.getFileName() + ": cannot read the jar: " + why(e));
+        } catch (RuntimeException e) {
+            throw new PatchException(path.getFileName() + ": cannot read the jar: " + e);
+        }
         try (JarFile jar = new JarFile(path.toFile(), true)) {
             Manifest manifest = jar.getManifest();
             if (manifest == null) {
@@ -76,37 +88,38 @@ public final class PatchJarReader {
                         + "' must be letters, digits, '.', '_' or '-' (at most 128)");
             }
             Map<String, byte[]> classes = readClasses(jar, path);
-            List<PatchClass> patchClasses = new ArrayList<>();
+            Map<List<String>, PatchClass> patchClasses = new LinkedHashMap<>();
             for (Map.Entry<String, byte[]> e : classes.entrySet()) {
                 PatchClass pc = parse(e.getKey(), e.getValue());
                 if (pc == null) {
                     continue;
                 }
-                for (PatchClass other : patchClasses) {
-                    if (other.target().equals(pc.target()) && other.loader().equals(pc.loader())) {
-                        throw new PatchException("patch '" + id + "': " + other.binaryName() + " and "
-                                + pc.binaryName() + " both patch " + pc.target()
-                                + "; put everything for one target class in one @Patch class");
-                    }
+                PatchClass other = patchClasses.putIfAbsent(List.of(pc.target(), pc.loader()), pc);
+                if (other != null) {
+                    throw new PatchException("patch '" + id + "': " + other.binaryName() + " and "
+                            + pc.binaryName() + " both patch " + pc.target()
+                            + "; put everything for one target class in one @Patch class");
                 }
-                patchClasses.add(pc);
             }
             if (patchClasses.isEmpty()) {
                 throw new PatchException("patch '" + id + "': no class of the jar is annotated @Patch");
             }
             return new PatchJar(id, trimmed(main.getValue("Livepatch-Description")),
                     "true".equalsIgnoreCase(trimmed(main.getValue("Livepatch-Replace"))),
-                    states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses),
+                    states(id, main.getValue("Livepatch-States")), classes, List.copyOf(patchClasses.values()),
                     source.toString(), names(main.getValue("Livepatch-Deferred-Targets")), digest(path));
         } catch (ZipException e) {
-            throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + e.getMessage());
+            throw new PatchException(path.getFileName() + ": not a jar, or truncated: " + why(e));
         } catch (IOException | SecurityException e) {
-            throw new PatchException(path.getFileName() + ": cannot read the jar: " + e.getMessage());
+            throw new PatchException(path.getFileName() + ": cannot read the jar: " + why(e));
+        } catch (RuntimeException e) {
+            throw new PatchException(path.getFileName() + ": cannot read the jar: " + e);
         }
     }
 
     private static Map<String, byte[]> readClasses(JarFile jar, Path path) throws IOException, PatchException {
         Map<String, byte[]> classes = new LinkedHashMap<>();
+        long[] total = {0};
         for (JarEntry entry : java.util.Collections.list(jar.entries())) {
             String name = entry.getName();
             if (entry.isDirectory() || !name.endsWith(".class") || name.startsWith("META-INF/")
@@ -118,10 +131,7 @@ public final class PatchJarReader {
                 throw new PatchException(path.getFileName() + ": bundles " + internal.replace('/', '.')
                         + "; patch jars compile against patch-api and must not bundle it");
             }
-            byte[] bytes;
-            try (InputStream in = jar.getInputStream(entry)) {
-                bytes = in.readAllBytes();
-            }
+            byte[] bytes = JarLimits.read(path.getFileName().toString(), jar, entry, total);
             // Every class entry, helpers too: each may be defined, so each must be one the JVM accepts.
             ClassFileCheck.check(path.getFileName().toString(), name, bytes);
             classes.put(internal, bytes);
@@ -223,6 +233,7 @@ public final class PatchJarReader {
 
     private static List<PatchJar.StateDecl> states(String id, String value) throws PatchException {
         List<PatchJar.StateDecl> states = new ArrayList<>();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
         if (value == null || value.isBlank()) {
             return states;
         }
@@ -234,10 +245,8 @@ public final class PatchJarReader {
                 }
                 PatchJar.StateDecl decl = new PatchJar.StateDecl(Long.parseLong(idVersion[0].trim()),
                         Integer.parseInt(idVersion[1].trim()));
-                for (PatchJar.StateDecl s : states) {
-                    if (s.id() == decl.id()) {
-                        throw new PatchException("patch '" + id + "': Livepatch-States names state " + s.id() + " twice");
-                    }
+                if (!ids.add(decl.id())) {
+                    throw new PatchException("patch '" + id + "': Livepatch-States names state " + decl.id() + " twice");
                 }
                 states.add(decl);
             } catch (NumberFormatException e) {
@@ -292,6 +301,11 @@ public final class PatchJarReader {
             }
         }
         return java.util.Set.copyOf(out);
+    }
+
+    /** An exception's message, or the exception itself when it has none. */
+    private static String why(Exception e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     private static String trimmed(String s) {

@@ -2,6 +2,7 @@ package dev.jlivepatch.agent.internal.watch;
 
 import dev.jlivepatch.agent.internal.files.FileRules;
 import dev.jlivepatch.agent.internal.files.Staging;
+import dev.jlivepatch.agent.internal.patch.JarLimits;
 import dev.jlivepatch.agent.internal.patch.PatchException;
 import dev.jlivepatch.agent.internal.patch.PatchJarReader;
 import java.io.IOException;
@@ -202,7 +203,7 @@ final class Scan {
     private Candidate examine(String name, Path file, Seen seen) {
         Staging.Copy copy;
         try {
-            copy = staging.copy(file, name);
+            copy = staging.copy(file, name, JarLimits.MAX_JAR_BYTES);
             if (!Seen.of(file).equals(seen)) {
                 Staging.discard(copy.path());
                 return null;

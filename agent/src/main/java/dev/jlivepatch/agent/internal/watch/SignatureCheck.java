@@ -1,5 +1,7 @@
 package dev.jlivepatch.agent.internal.watch;
 
+import dev.jlivepatch.agent.internal.patch.JarLimits;
+import dev.jlivepatch.agent.internal.patch.PatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,6 +42,14 @@ final class SignatureCheck {
         Date now = new Date();
         Set<String> listed = new TreeSet<>();
         Set<String> present = new HashSet<>();
+        try {
+            // Verification reads every entry whole: first make sure that is bounded (a zip bomb is refused).
+            JarLimits.check(jar, jar.getFileName().toString());
+        } catch (PatchException e) {
+            return e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            return "cannot read it to check its signature: " + e;
+        }
         try (JarFile jf = new JarFile(jar.toFile(), true)) {
             for (JarEntry e : Collections.list(jf.entries())) {
                 present.add(e.getName());
