@@ -55,8 +55,8 @@ class CallsTest {
             assertEquals(V2, t.ask("call"));
             assertTrue(t.ask("mbean-calls").startsWith("counting=true "), "the MBean sees the window");
             Map<String, Object> status = counting.get(60, TimeUnit.SECONDS).ok().json();
-            assertEquals(List.of("command", "pid", "agent", "agentVersion", "patches", "transition", "calls", "error"),
-                    List.copyOf(status.keySet()));
+            assertEquals(List.of("command", "pid", "agent", "agentVersion", "patches", "transition", "lastTransition",
+                    "calls", "error"), List.copyOf(status.keySet()));
             Map<?, ?> calls = (Map<?, ?>) status.get("calls");
             assertEquals(6000L, ((Number) calls.get("millis")).longValue());
             assertEquals(List.of(
