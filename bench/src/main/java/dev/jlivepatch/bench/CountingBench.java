@@ -1,10 +1,8 @@
 package dev.jlivepatch.bench;
 
 import javax.management.JMException;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -24,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Thread)
 @Fork(value = 2, jvmArgsAppend = Forks.AGENT_WITH_PATCH)
-public class CountingBench extends Shapes {
+public class CountingBench extends TargetShapes {
     /** {@code on}: counting while measured; {@code off}: counted before, switched back. */
     @Param({"on", "off"})
     public String counting;
@@ -62,33 +60,5 @@ public class CountingBench extends Shapes {
             throw new IllegalStateException("counting " + counting + ": calls went from " + before + " to " + now);
         }
         bean.stopCounting();
-    }
-
-    /** One call. */
-    @Benchmark
-    public int single() {
-        return Target.mix(x);
-    }
-
-    /** 1024 independent calls, results summed; time per call. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public int loop() {
-        int sum = 0;
-        for (int v : data) {
-            sum += Target.mix(v);
-        }
-        return sum;
-    }
-
-    /** 1024 calls, each on the previous result; time per call. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public int chain() {
-        int v = x;
-        for (int i = 0; i < N; i++) {
-            v = Target.mix(v);
-        }
-        return v;
     }
 }

@@ -10,10 +10,8 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 @Fork(value = 2, jvmArgsAppend = {Forks.SELF_ATTACH, Forks.DYNAMIC_AGENTS})
-public class HotSwapBench extends Shapes {
+public class HotSwapBench extends TargetShapes {
 
     /** Redefines {@link Target} with the variant's body, before any call is compiled. */
     @Setup(Level.Trial)
@@ -52,33 +50,5 @@ public class HotSwapBench extends Shapes {
         ClassWriter out = new ClassWriter(0);
         new ClassReader(bytes).accept(new ClassRemapper(out, new SimpleRemapper(Opcodes.ASM9, from, "dev/jlivepatch/bench/Target")), 0);
         return out.toByteArray();
-    }
-
-    /** One call. */
-    @Benchmark
-    public int single() {
-        return Target.mix(x);
-    }
-
-    /** 1024 independent calls, results summed; time per call. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public int loop() {
-        int sum = 0;
-        for (int v : data) {
-            sum += Target.mix(v);
-        }
-        return sum;
-    }
-
-    /** 1024 calls, each on the previous result; time per call. */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public int chain() {
-        int v = x;
-        for (int i = 0; i < N; i++) {
-            v = Target.mix(v);
-        }
-        return v;
     }
 }
