@@ -78,7 +78,8 @@ final class Views {
         return "last transition: " + t.getKind() + " of '" + t.getPatch() + "'" + (t.isReversed() ? " (reversed)" : "")
                 + (t.isForced() ? " (forced)" : "") + ", complete in " + took + ": " + t.getRounds()
                 + (t.getRounds() == 1 ? " round; " : " rounds; ") + threads((int) t.getSelfSwitched())
-                + " switched themselves, " + t.getManagerSwitched() + " switched by the manager";
+                + (t.getSelfSwitched() == 1 ? " switched itself, " : " switched themselves, ")
+                + t.getManagerSwitched() + " switched by the manager";
     }
 
     static List<Object> blockers(List<BlockerInfo> bs) {

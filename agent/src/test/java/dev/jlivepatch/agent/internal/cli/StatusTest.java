@@ -25,6 +25,15 @@ class StatusTest {
     }
 
     @Test
+    void oneThreadSwitchedItself() {
+        FakeAgent agent = new FakeAgent().with("fix", true);
+        agent.last = new TransitionInfo("fix", "patching", 3.8, 1, 1, 12, false, false);
+        WaitingTest.Result r = WaitingTest.run(agent, "status", String.valueOf(WaitingTest.PID));
+        assertTrue(r.says("last transition: patching of 'fix', complete in 3.8 ms: 1 round; 1 thread switched"
+                + " itself, 12 switched by the manager"), r::toString);
+    }
+
+    @Test
     void noTransitionYet() {
         FakeAgent agent = new FakeAgent().with("fix", false);
         String json = WaitingTest.run(agent, "status", String.valueOf(WaitingTest.PID), "--json").json();
