@@ -1,9 +1,14 @@
 package dev.jlivepatch.fuzztest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -167,5 +172,14 @@ public final class Mutants {
             v = v << 8 | (at + i < in.length ? in[at + i] & 0xff : 0);
         }
         return v;
+    }
+
+    /** Deletes a fuzz run's work directory and everything in it. */
+    public static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

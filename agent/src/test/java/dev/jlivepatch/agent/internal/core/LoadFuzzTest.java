@@ -49,11 +49,7 @@ class LoadFuzzTest {
 
     @AfterContainer
     static void removeDir() throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Mutants.deleteTree(dir);
     }
 
     @Provide

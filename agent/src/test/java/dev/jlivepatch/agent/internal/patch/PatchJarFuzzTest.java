@@ -43,11 +43,7 @@ class PatchJarFuzzTest {
 
     @AfterContainer
     static void removeDir() throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
+        Mutants.deleteTree(dir);
     }
 
     @Provide
