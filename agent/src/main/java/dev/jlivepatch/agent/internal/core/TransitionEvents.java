@@ -17,8 +17,6 @@ final class TransitionEvents {
     private final TransitionPlan plan;
     private final Object begun;
     private final Map<Long, String> blockers = new LinkedHashMap<>();
-    private boolean reversed;
-    private int rounds;
 
     /** The transition's snapshots are out: it starts now. */
     TransitionEvents(TransitionPlan plan) {
@@ -28,13 +26,11 @@ final class TransitionEvents {
 
     /** The transition was turned round; its goal is now the patched state or not. */
     void reversed(boolean patching) {
-        reversed = true;
         Recorder.transitionStarted(plan.patch.id(), patching, true, ids(plan.replaced));
     }
 
     /** One round of the manager found these threads blocking. */
     void round(List<Blocker> found) {
-        rounds++;
         for (Blocker b : found) {
             blockers.putIfAbsent(b.id(), b.toString());
         }
@@ -43,10 +39,14 @@ final class TransitionEvents {
     /**
      * The transition completed with every thread on one side: records it, then
      * the patch enabled (and those it replaced disabled and removed) or disabled.
+     *
+     * @param patched whether the threads ended in the patched state
+     * @param done what {@code status} shows of it: its rounds, whether it was reversed or forced
      */
-    void completed(boolean patched) {
+    void completed(boolean patched, TransitionRecord done) {
         LoadedPatch p = plan.patch;
-        Recorder.transitionCompleted(begun, p.id(), patched, reversed, p.forced(), rounds,
+        boolean reversed = done.reversed();
+        Recorder.transitionCompleted(begun, p.id(), patched, reversed, done.forced(), done.rounds(),
                 new ArrayList<>(blockers.values()));
         if (patched) {
             Recorder.patchEnabled(p.id(), p.forced());

@@ -325,7 +325,7 @@ final class TransitionManager {
         }
         TransitionRecord r = TransitionRecord.of(done.patch, TransitionState.of(patched), startedNanos, t, reversed);
         last = r;
-        events.completed(patched);
+        events.completed(patched, r);
         Log.info("'" + r.patch() + "': " + r.kind() + " complete in " + r.took());
         idle.signalAll();
     }

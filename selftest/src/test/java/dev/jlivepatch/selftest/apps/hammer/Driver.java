@@ -3,6 +3,7 @@ package dev.jlivepatch.selftest.apps.hammer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import javax.management.JMException;
 
 /**
@@ -34,7 +35,7 @@ final class Driver {
      * Drives for {@code millis}, then on until {@code enough} holds (a loaded machine reads and loads less in
      * the same time), but never longer than four times {@code millis}.
      */
-    void run(long millis, java.util.function.BooleanSupplier enough) throws JMException {
+    void run(long millis, BooleanSupplier enough) throws JMException {
         long start = System.nanoTime();
         long end = start + millis * 1_000_000;
         long cap = start + 4 * millis * 1_000_000;
